@@ -1,0 +1,189 @@
+"""The `coop` command line: parse options, call one domain function, hand the result to a renderer.
+
+Every CoopError is caught in `_run`, said in one line on stderr in the user's
+language, and turned into its exit code; a traceback only with --debug.
+The wizard's modules (questionary, prompt_toolkit) are imported by the
+commands that prompt, never at start-up.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from coopwizard import __version__
+from coopwizard.checklist import Checklist, load_checklist, resolve_checklist_path
+from coopwizard.console import capture, stderr_console, stdout_console
+from coopwizard.errors import CoopError, ExitCode, UsageError
+from coopwizard.i18n import message, resolve_lang, say
+
+
+def _help_lang() -> str:
+    try:
+        return resolve_lang(None)
+    except CoopError:
+        return "en"
+
+
+HELP_LANG = _help_lang()
+
+
+def _h(key: str) -> str:
+    return message(HELP_LANG, f"help.{key}")
+
+
+app = typer.Typer(
+    name="coop",
+    help=_h("app"),
+    epilog=_h("epilog"),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+_debug = {"on": False}
+
+LangOption = Annotated[str | None, typer.Option("--lang", "-l", help=_h("lang"), show_default=False)]
+ChecklistOption = Annotated[str | None, typer.Option("--checklist", help=_h("checklist"), show_default=False)]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"coopwizard {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    debug: Annotated[bool, typer.Option("--debug", help=_h("debug"))] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help=_h("version"))] = False,
+) -> None:
+    _debug["on"] = debug
+
+
+def _run(lang_option: str | None, action: Callable[[str], int]) -> None:
+    """Resolve the language, run `action`, and turn its result or error into an exit code."""
+    lang = "en"
+    try:
+        lang = resolve_lang(lang_option)
+        code = action(lang)
+    except CoopError as err:
+        if _debug["on"]:
+            raise
+        _say_error(say(err, lang), lang)
+        raise typer.Exit(err.exit_code) from None
+    except KeyboardInterrupt:
+        _say_error(message(lang, "cli.interrupted"), lang)
+        raise typer.Exit(ExitCode.INTERRUPTED) from None
+    raise typer.Exit(code)
+
+
+def _say_error(text: str, lang: str) -> None:
+    stderr_console().print(
+        f"[bold red]{escape(message(lang, 'cli.error', message=''))}[/]{escape(text)}", soft_wrap=True
+    )
+
+
+def _checklist(option: str | None) -> Checklist:
+    return load_checklist(resolve_checklist_path(option))
+
+
+def _choose(value: str, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise UsageError("cli.bad_format", value=value, allowed=", ".join(allowed))
+    return value
+
+
+@app.command(help=_h("check"))
+def check(
+    files: Annotated[list[str], typer.Argument(help=_h("check.files"), show_default=False)],
+    output_format: Annotated[str, typer.Option("--format", "-f", help=_h("check.format"))] = "text",
+    strict: Annotated[bool, typer.Option("--strict", help=_h("check.strict"))] = False,
+    lang: LangOption = None,
+    checklist: ChecklistOption = None,
+) -> None:
+    def action(language: str) -> int:
+        from coopwizard.checking import Tally, check_file
+        from coopwizard.render_report import (
+            json_document_end,
+            json_document_start,
+            json_file_entry,
+            render_text,
+            summary_line,
+        )
+
+        chosen = _choose(output_format, ("text", "json"))
+        if files.count("-") > 1:
+            raise UsageError("cli.stdin_twice")
+        guide = _checklist(checklist)
+        out = stdout_console()
+        tally = Tally(strict=strict)
+        if chosen == "json":
+            sys.stdout.write(json_document_start(language, guide))
+        for index, name in enumerate(files):
+            report = check_file(name, guide)
+            tally.add(report)
+            if chosen == "json":
+                sys.stdout.write(json_file_entry(report, guide, language, first=index == 0))
+            elif report.error is not None:
+                _say_error(say(report.error, language), language)
+            else:
+                out.print(render_text(report, guide, language), end="", soft_wrap=True)
+        if chosen == "json":
+            sys.stdout.write(json_document_end(tally.as_dict(), bool(files)))
+        if len(files) > 1:
+            stderr_console().print(escape(summary_line(tally, language)))
+        return tally.exit_code
+
+    _run(lang, action)
+
+
+@app.command(help=_h("schema"))
+def schema(lang: LangOption = None, checklist: ChecklistOption = None) -> None:
+    def action(language: str) -> int:
+        from coopwizard.schema import sheet_schema
+
+        sys.stdout.write(json.dumps(sheet_schema(_checklist(checklist), language), ensure_ascii=False, indent=2) + "\n")
+        return ExitCode.CLEAN
+
+    _run(lang, action)
+
+
+def _guide_command(part: str) -> None:
+    def command(
+        output_format: Annotated[str, typer.Option("--format", "-f", help=_h("guide.format"))] = "table",
+        lang: LangOption = None,
+        checklist: ChecklistOption = None,
+    ) -> None:
+        def action(language: str) -> int:
+            from coopwizard.render_guide import guide_json, guide_plain, guide_table
+
+            chosen = _choose(output_format, ("table", "json"))
+            guide = _checklist(checklist)
+            out = stdout_console()
+            if chosen == "json":
+                sys.stdout.write(guide_json(guide, part, language))
+            elif out.is_terminal:
+                sys.stdout.write(capture(out, guide_table(guide, part, language)))
+            else:
+                sys.stdout.write(guide_plain(guide, part, language))
+            return ExitCode.CLEAN
+
+        _run(lang, action)
+
+    command.__name__ = part
+    app.command(name=part, help=_h(part))(command)
+
+
+for _part in ("levels", "topics", "pitfalls", "practices"):
+    _guide_command(_part)
+
+
+def main() -> None:
+    app(prog_name="coop")
