@@ -51,11 +51,19 @@ def load_sheet(source: SourceText, checklist: Checklist) -> LoadedSheet:
     return LoadedSheet(sheet, issues, document, markdown)
 
 
-def check_file(name: str, checklist: Checklist, today: dt.date | None = None) -> FileReport:
-    """Audit the sheet in `name` ("-": stdin); a file that cannot be read gives a report with its error."""
+def check_file(
+    name: str, checklist: Checklist, today: dt.date | None = None, *, keep_errors: bool = True
+) -> FileReport:
+    """Audit the sheet in `name` ("-": stdin).
+
+    A file that cannot be read gives a report holding its error, so that one bad
+    file among many does not stop the run; `keep_errors=False` raises instead.
+    """
     try:
         loaded = load_sheet(read_source(name), checklist)
     except CoopError as err:
+        if not keep_errors:
+            raise
         return FileReport(name if name != "-" else "<stdin>", error=err)
     result = audit(loaded.sheet, checklist, loaded.issues, today)
     # Marks are looked up only for the findings there are.

@@ -62,6 +62,10 @@ class Question:
     choices: tuple[Choice, ...] = ()
     fields: tuple[Question, ...] = ()  # for a list of records
     to_reach: Localized | None = None  # classification only
+    label: Localized | None = None  # a short name for tables and reviews
+
+    def short(self, lang: str) -> str:
+        return (self.label or self.text)(lang)
 
     def choice(self, choice_id: str) -> Choice | None:
         return next((c for c in self.choices if c.id == choice_id), None)
@@ -368,6 +372,7 @@ class _ChecklistParser:
             choices=choices,
             fields=fields,
             to_reach=self.optional_localized(entry, "to_reach", path),
+            label=self.optional_localized(entry, "label", path),
         )
         if question.default is not None and choices and question.choice(str(question.default)) is None:
             raise self.fail([*path, "default"], "checklist.unknown_choice", value=question.default)

@@ -127,7 +127,7 @@ def check(
         if chosen == "json":
             sys.stdout.write(json_document_start(language, guide))
         for index, name in enumerate(files):
-            report = check_file(name, guide)
+            report = check_file(name, guide, keep_errors=not _debug["on"])
             tally.add(report)
             if chosen == "json":
                 sys.stdout.write(json_file_entry(report, guide, language, first=index == 0))
@@ -183,6 +183,60 @@ def _guide_command(part: str) -> None:
 
 for _part in ("levels", "topics", "pitfalls", "practices"):
     _guide_command(_part)
+
+
+def _sheet_format(option: str | None, output: str) -> str:
+    """md or yaml: the option, else the output file's extension, else yaml."""
+    if option is not None:
+        return _choose(option, ("yaml", "md"))
+    return "md" if output.lower().endswith((".md", ".markdown")) else "yaml"
+
+
+def _deliver(text: str, output: str, lang: str) -> None:
+    """Write to stdout for "-", else atomically to the file, and say where on stderr."""
+    from pathlib import Path
+
+    from coopwizard.textio import write_atomic
+
+    if output == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    write_atomic(Path(output), text)
+    stderr_console().print(escape(message(lang, "cli.written", file=output)), soft_wrap=True)
+
+
+def _refuse_overwrite(output: str, force: bool) -> None:
+    from pathlib import Path
+
+    if output != "-" and not force and Path(output).exists():
+        raise UsageError("file.exists", file=output)
+
+
+@app.command(help=_h("render"))
+def render(
+    file: Annotated[str, typer.Argument(help=_h("render.file"), show_default=False)],
+    output: Annotated[str, typer.Option("--output", "-o", help=_h("output"))] = "-",
+    output_format: Annotated[str | None, typer.Option("--format", "-f", help=_h("render.format"))] = None,
+    force: Annotated[bool, typer.Option("--force", help=_h("force"))] = False,
+    lang: LangOption = None,
+    checklist: ChecklistOption = None,
+) -> None:
+    def action(language: str) -> int:
+        from coopwizard.audit import audit
+        from coopwizard.checking import load_sheet
+        from coopwizard.render_sheet import render_sheet
+        from coopwizard.textio import read_source
+
+        chosen = _sheet_format(output_format, output)
+        _refuse_overwrite(output, force)
+        guide = _checklist(checklist)
+        loaded = load_sheet(read_source(file), guide)
+        result = audit(loaded.sheet, guide, loaded.issues)
+        _deliver(render_sheet(loaded.sheet, guide, result, chosen, language), output, language)
+        return ExitCode.CLEAN
+
+    _run(lang, action)
 
 
 def main() -> None:

@@ -88,6 +88,8 @@ def load_yaml(text: str, source: str, line_offset: int = 0) -> LoadedYaml:
         raise InvalidYamlError("yaml.tag", file=source, line=line, tag=_tag_of(err)) from err
     except yaml.MarkedYAMLError as err:
         line = _line(err, line_offset)
+        if "nesting depth" in str(err.problem):  # libyaml's own limit, far above ours
+            raise InvalidYamlError("yaml.too_deep_at", file=source, line=line, limit=MAX_DEPTH) from err
         problem = err.problem or err.context or "?"
         raise InvalidYamlError("yaml.syntax", file=source, line=line, problem=problem) from err
     except yaml.YAMLError as err:  # a reader error: a control character, say

@@ -1,0 +1,15 @@
+"""A sheet in the format asked for: YAML, or Markdown with front matter."""
+
+from __future__ import annotations
+
+from coopwizard.audit import Audit
+from coopwizard.checklist import Checklist
+from coopwizard.render_markdown import render_markdown
+from coopwizard.sheet import Sheet, to_data
+from coopwizard.yamlio import dump_yaml
+
+
+def render_sheet(sheet: Sheet, checklist: Checklist, result: Audit, output_format: str, lang: str) -> str:
+    if output_format == "md":
+        return render_markdown(sheet, checklist, result, lang)
+    return dump_yaml(to_data(sheet, checklist))

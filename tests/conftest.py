@@ -1,0 +1,56 @@
+"""Shared fixtures: a pinned terminal, the default checklist, sheets written on the fly."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from coopwizard.checklist import Checklist, default_checklist_path, load_checklist
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "docs" / "examples" / "linandes.yaml"
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def pinned_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Every test sees the same plain 80-column terminal, English unless it says otherwise."""
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("TERM", "dumb")
+    for name in ("COOP_LANG", "COOP_CHECKLIST", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    # The consoles are made once per process; tests need fresh ones for their own stdout.
+    from coopwizard import console
+
+    console.stdout_console.cache_clear()
+    console.stderr_console.cache_clear()
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def checklist() -> Checklist:
+    return load_checklist(default_checklist_path())
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[..., Path]:
+    """write("name.yaml", text) -> path, in the test's own folder."""
+
+    def _write(name: str, text: str | bytes) -> Path:
+        path = tmp_path / name
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    return _write

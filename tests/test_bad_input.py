@@ -1,0 +1,132 @@
+"""Every kind of bad input: one line on stderr naming the file, exit 2, no traceback, nothing written."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from coopwizard.textio import MAX_BYTES
+from coopwizard.yamlio import MAX_DEPTH
+from tests.conftest import EXAMPLE
+from tests.helpers import coop
+
+BILLION_LAUGHS = (
+    "\n".join(
+        ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+        + [f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]" for i in range(8)]
+    )
+    + "\n"
+)
+
+
+def _deep(levels: int) -> str:
+    return "format: 1\nproject: " + "[" * levels + "]" * levels + "\n"
+
+
+CASES: list[tuple[str, str | bytes | None, str]] = [
+    ("missing", None, "{f}: no such file; check the path."),
+    ("empty", "", '{f} is empty; a sheet starts with "format: 1" and "project:".'),
+    ("blank", "  \n\n", '{f} is empty; a sheet starts with "format: 1" and "project:".'),
+    (
+        "latin1",
+        "format: 1\nproject:\n  title: Fête\n".encode("latin-1"),
+        "{f} is not UTF-8 (byte 29); save it again as UTF-8.",
+    ),
+    ("binary", b"format: 1\x00\x00", "{f} contains NUL bytes: it is not a text file."),
+    ("bad-yaml", "format: 1\nproject: [unclosed\n", "{f}:3: invalid YAML (did not find expected ',' or ']')."),
+    ("tab", "format: 1\nproject:\n\ttitle: x\n", "{f}:3: invalid YAML (found character that cannot start any token)."),
+    ("a-list", "- format: 1\n", "{f}: a sheet is a mapping (format, project, partners…), not a list."),
+    ("a-scalar", "just some words\n", "{f}: a sheet is a mapping (format, project, partners…), not a text."),
+    (
+        "future-format",
+        "format: 2\nproject: {title: x}\n",
+        '{f}: unknown "format: 2"; this version of coopwizard reads "format: 1".',
+    ),
+    (
+        "python-tag",
+        "format: 1\nproject: !!python/object/apply:os.system ['echo hi']\n",
+        '{f}:2: the YAML tag "tag:yaml.org,2002:python/object/apply:os.system" is not allowed; '
+        "remove it (only plain data is read).",
+    ),
+    (
+        "custom-tag",
+        "format: 1\nproject: !thing {title: x}\n",
+        '{f}:2: the YAML tag "!thing" is not allowed; remove it (only plain data is read).',
+    ),
+    (
+        "billion-laughs",
+        BILLION_LAUGHS,
+        "{f}: more than 100000 values once aliases are expanded; a sheet needs no such thing.",
+    ),
+    ("deep", _deep(500), "{f}:2: nested too deep (more than 64 levels)."),
+    ("deeper-than-libyaml-allows", _deep(5000), "{f}:2: nested too deep (more than 64 levels)."),
+    ("two-documents", "format: 1\n---\nformat: 1\n", "{f}:2: invalid YAML (but found another document)."),
+    (
+        "md-without-front-matter",
+        "# Just a title\n",
+        '{f}: a Markdown sheet starts with a "---" line followed by the sheet in YAML.',
+    ),
+    ("md-unclosed", "---\nformat: 1\n", '{f}: the YAML front matter is not closed by a "---" line.'),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "message"), CASES, ids=[c[0] for c in CASES])
+def test_bad_input_gets_one_line_and_exit_2(
+    name: str, content: str | bytes | None, message: str, write: Callable[..., Path], tmp_path: Path
+) -> None:
+    suffix = ".md" if name.startswith("md-") else ".yaml"
+    path = tmp_path / f"{name}{suffix}" if content is None else write(f"{name}{suffix}", content)
+    before = sorted(tmp_path.iterdir())
+    run = coop("check", str(path))
+    assert run.code == 2
+    assert run.err.splitlines() == ["Error: " + message.format(f=path)]
+    assert "Traceback" not in run.err
+    assert sorted(tmp_path.iterdir()) == before, "nothing is written"
+
+
+def test_a_directory(tmp_path: Path) -> None:
+    run = coop("check", str(tmp_path))
+    assert run.code == 2
+    assert run.err == f"Error: {tmp_path} is a directory; give the path of a sheet file (.yaml or .md).\n"
+
+
+def test_a_file_past_the_size_limit(write: Callable[..., Path]) -> None:
+    path = write("huge.yaml", "format: 1\n" + "#" * MAX_BYTES)
+    run = coop("check", str(path))
+    assert run.code == 2
+    assert run.err == f"Error: {path} is larger than 5 MB; a sheet takes a few kilobytes.\n"
+
+
+def test_nesting_just_under_the_limit_is_only_a_schema_error(write: Callable[..., Path]) -> None:
+    path = write("nested.yaml", _deep(MAX_DEPTH - 3))
+    run = coop("check", str(path))
+    assert run.code == 1
+    assert "a mapping (key: value) is expected, not a list" in run.out
+
+
+def test_bom_and_crlf_are_fine(write: Callable[..., Path]) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8").replace("\n", "\r\n")
+    path = write("windows.yaml", b"\xef\xbb\xbf" + text.encode("utf-8"))
+    run = coop("check", str(path))
+    assert run.code == 0, run.out + run.err
+
+
+def test_an_impossible_date_is_a_schema_error_with_its_line(write: Callable[..., Path]) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8").replace("created: 2026-09-14", "created: 2026-02-30")
+    path = write("date.yaml", text)
+    run = coop("check", str(path))
+    assert run.code == 1
+    line = text.splitlines().index("  created: 2026-02-30") + 1
+    assert f'{path}:{line}:3: [error] a date YYYY-MM-DD is expected, not "2026-02-30" (bad_date)' in run.out
+
+
+def test_debug_shows_the_traceback(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from coopwizard.cli import app
+    from coopwizard.errors import UnreadableFileError
+
+    result = CliRunner().invoke(app, ["--debug", "check", str(tmp_path / "none.yaml")])
+    assert isinstance(result.exception, UnreadableFileError)

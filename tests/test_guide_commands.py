@@ -1,0 +1,54 @@
+"""`coop levels|topics|pitfalls|practices|schema`: the guide at a glance."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.helpers import coop
+
+
+def test_topics_in_french_and_english() -> None:
+    french = coop("topics", "--lang", "fr")
+    english = coop("topics", "--lang", "en")
+    assert french.code == english.code == 0
+    assert len(french.out.splitlines()) == len(english.out.splitlines()) == 12
+    assert french.out.splitlines()[3].split("\t")[:2] == ["governance", "Gouvernance"]
+    assert english.out.splitlines()[0].split("\t")[:2] == ["purpose", "Purpose and objectives"]
+
+
+@pytest.mark.parametrize(("part", "count"), [("levels", 3), ("topics", 12), ("pitfalls", 5), ("practices", 14)])
+def test_json_lists_every_item(part: str, count: int) -> None:
+    run = coop(part, "--format", "json", "--lang", "fr")
+    assert run.code == 0
+    items = json.loads(run.out)[part]
+    assert len(items) == count
+    assert all(item["id"] for item in items)
+
+
+def test_levels_plain_text_is_tab_separated() -> None:
+    assert coop("levels", "--lang", "fr").out.splitlines()[2].split("\t")[:3] == [
+        "cooperation",
+        "3. Coopération",
+        "faire œuvre commune",
+    ]
+
+
+def test_a_table_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from coopwizard import console
+
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setattr(console.stdout_console(), "_force_terminal", True)
+    run = coop("pitfalls")
+    assert "┃" in run.out or "│" in run.out
+    assert "provider_relationship" in run.out
+
+
+def test_schema_is_json_schema_for_the_checklist() -> None:
+    run = coop("schema")
+    schema = json.loads(run.out)
+    assert schema["$schema"].endswith("2020-12/schema")
+    assert sorted(schema["properties"]["topics"]["properties"]) == sorted(
+        json.loads(coop("topics", "--format", "json").out)["topics"][i]["id"] for i in range(12)
+    )

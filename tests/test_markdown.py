@@ -1,0 +1,93 @@
+"""The Markdown sheet: golden output, hostile text that cannot break it, and a faithful round trip."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from coopwizard.audit import audit
+from coopwizard.checking import load_sheet
+from coopwizard.checklist import Checklist
+from coopwizard.render_markdown import escape_inline, render_markdown
+from coopwizard.sheet import Sheet, TopicEntry, to_data
+from coopwizard.textio import SourceText
+from tests.conftest import EXAMPLE
+from tests.helpers import coop
+
+GOLDEN = Path(__file__).parent / "golden"
+TODAY = dt.date(2026, 10, 1)
+
+
+def _markdown_of(path: Path, lang: str, checklist: Checklist) -> str:
+    loaded = load_sheet(SourceText(path.name, path.read_text(encoding="utf-8"), path), checklist)
+    return render_markdown(loaded.sheet, checklist, audit(loaded.sheet, checklist, loaded.issues, TODAY), lang)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_golden_markdown(lang: str, checklist: Checklist) -> None:
+    golden = GOLDEN / f"linandes.{lang}.md"
+    rendered = _markdown_of(EXAMPLE, lang, checklist)
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(rendered, encoding="utf-8")
+    assert rendered == golden.read_text(encoding="utf-8")
+
+
+def test_the_markdown_sheet_reads_back_as_the_same_sheet(checklist: Checklist, tmp_path: Path) -> None:
+    path = tmp_path / "sheet.md"
+    path.write_text(_markdown_of(EXAMPLE, "fr", checklist), encoding="utf-8")
+    again = load_sheet(SourceText(path.name, path.read_text(encoding="utf-8"), path), checklist)
+    original = load_sheet(SourceText("x.yaml", EXAMPLE.read_text(encoding="utf-8"), EXAMPLE), checklist)
+    assert to_data(again.sheet, checklist) == to_data(original.sheet, checklist)
+    assert coop("check", str(path)).code == 0
+
+
+HOSTILE = "a | b\n# not a heading\n---\n`code` <script>alert(1)</script> **bold** [link](x) & 1. item\n..."
+
+
+def test_hostile_user_text_stays_text(checklist: Checklist) -> None:
+    sheet = Sheet(
+        project={"title": "# Titre | avec --- `tout`", "summary": HOSTILE},
+        partners=[{"name": "A | B", "representative": "<b>moi</b>"}],
+        topics={"purpose": TopicEntry({"reason": HOSTILE, "objectives": ["| x |", "---"]})},
+    )
+    markdown = render_markdown(sheet, checklist, audit(sheet, checklist, [], TODAY), "en")
+    body = markdown.split("\n---\n", 1)[1]
+    assert "<script>" not in body and "<b>" not in body
+    assert "\n---\n" not in body and "\n# not" not in body
+    table_rows = [line for line in body.splitlines() if line.startswith("| A")]
+    assert table_rows and table_rows[0].count(" | ") == len(checklist.partner) - 1
+    loaded = load_sheet(SourceText("s.md", markdown, None), checklist)
+    assert loaded.sheet.project["summary"] == HOSTILE.strip()
+    assert loaded.sheet.topics["purpose"].answers["reason"] == HOSTILE.strip()
+
+
+def test_escape_inline_keeps_a_table_cell_whole() -> None:
+    assert escape_inline("a | b") == "a \\| b"
+    assert escape_inline("# t") == "\\# t"
+    assert escape_inline("line\nbreak") == "line break"
+
+
+texts = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60).filter(
+    lambda s: s.strip() == s and s != ""
+)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(title=texts, summary=st.text(max_size=200), reason=texts, objectives=st.lists(texts, max_size=4))
+def test_any_text_survives_the_markdown_round_trip(
+    title: str, summary: str, reason: str, objectives: list[str], checklist: Checklist
+) -> None:
+    sheet = Sheet(
+        project={"title": title, "summary": summary.strip() or None},
+        topics={"purpose": TopicEntry({"reason": reason, "objectives": objectives or None})},
+    )
+    sheet.project = {k: v for k, v in sheet.project.items() if v is not None}
+    sheet.topics["purpose"].answers = {k: v for k, v in sheet.topics["purpose"].answers.items() if v is not None}
+    markdown = render_markdown(sheet, checklist, audit(sheet, checklist, [], TODAY), "fr")
+    loaded = load_sheet(SourceText("s.md", markdown, None), checklist)
+    assert to_data(loaded.sheet, checklist) == to_data(sheet, checklist)
