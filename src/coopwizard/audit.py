@@ -36,6 +36,7 @@ class Message:
 
     key: str
     params: dict[str, Any] = field(default_factory=dict)
+    path: tuple[PathPart, ...] = ()  # for a trigger: where in the sheet it was set off
 
 
 Text = Message | Localized
@@ -236,7 +237,7 @@ def _pitfalls(sheet: Sheet, checklist: Checklist, today: dt.date) -> list[Findin
                 pitfall.id,
                 pitfall.text,
                 triggers[0].path,
-                triggers=tuple(Message(t.key, t.params) for t in triggers),
+                triggers=tuple(Message(t.key, t.params, t.path) for t in triggers),
                 advice=(pitfall.advice, *practices),
             )
         )

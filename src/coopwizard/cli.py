@@ -76,7 +76,7 @@ def _run(lang_option: str | None, action: Callable[[str], int]) -> None:
     except CoopError as err:
         if _debug["on"]:
             raise
-        _say_error(say(err, lang), lang)
+        _say_failure(err, lang)
         raise typer.Exit(err.exit_code) from None
     except KeyboardInterrupt:
         _say_error(message(lang, "cli.interrupted"), lang)
@@ -88,6 +88,19 @@ def _say_error(text: str, lang: str) -> None:
     stderr_console().print(
         f"[bold red]{escape(message(lang, 'cli.error', message=''))}[/]{escape(text)}", soft_wrap=True
     )
+
+
+def _say_failure(err: CoopError, lang: str) -> None:
+    """An error in one line; an answers file's problems follow it, one a line; an interruption is no error."""
+    from coopwizard.errors import InvalidAnswersError, WizardInterrupted
+
+    if isinstance(err, WizardInterrupted):
+        stderr_console().print(escape(say(err, lang)), soft_wrap=True)
+        return
+    _say_error(say(err, lang), lang)
+    if isinstance(err, InvalidAnswersError):
+        for problem in err.problems:
+            stderr_console().print(f"  {escape(problem)}", soft_wrap=True)
 
 
 def _checklist(option: str | None) -> Checklist:
@@ -185,13 +198,6 @@ for _part in ("levels", "topics", "pitfalls", "practices"):
     _guide_command(_part)
 
 
-def _sheet_format(option: str | None, output: str) -> str:
-    """md or yaml: the option, else the output file's extension, else yaml."""
-    if option is not None:
-        return _choose(option, ("yaml", "md"))
-    return "md" if output.lower().endswith((".md", ".markdown")) else "yaml"
-
-
 def _deliver(text: str, output: str, lang: str) -> None:
     """Write to stdout for "-", else atomically to the file, and say where on stderr."""
     from pathlib import Path
@@ -225,15 +231,54 @@ def render(
     def action(language: str) -> int:
         from coopwizard.audit import audit
         from coopwizard.checking import load_sheet
-        from coopwizard.render_sheet import render_sheet
+        from coopwizard.render_sheet import choose_sheet_format, render_sheet
         from coopwizard.textio import read_source
 
-        chosen = _sheet_format(output_format, output)
+        chosen = choose_sheet_format(output_format, output)
         _refuse_overwrite(output, force)
         guide = _checklist(checklist)
         loaded = load_sheet(read_source(file), guide)
         result = audit(loaded.sheet, guide, loaded.issues)
         _deliver(render_sheet(loaded.sheet, guide, result, chosen, language), output, language)
+        return ExitCode.CLEAN
+
+    _run(lang, action)
+
+
+@app.command(help=_h("new"))
+def new(
+    output: Annotated[str | None, typer.Option("--output", "-o", help=_h("output"), show_default=False)] = None,
+    output_format: Annotated[str | None, typer.Option("--format", "-f", help=_h("render.format"))] = None,
+    answers: Annotated[str | None, typer.Option("--answers", "-a", help=_h("new.answers"), show_default=False)] = None,
+    allow_incomplete: Annotated[bool, typer.Option("--allow-incomplete", help=_h("new.allow_incomplete"))] = False,
+    resume: Annotated[bool, typer.Option("--resume", help=_h("new.resume"))] = False,
+    force: Annotated[bool, typer.Option("--force", help=_h("force"))] = False,
+    lang: LangOption = None,
+    checklist: ChecklistOption = None,
+) -> None:
+    def action(language: str) -> int:
+        import datetime as dt
+
+        from coopwizard.render_sheet import choose_sheet_format, render_sheet
+
+        guide = _checklist(checklist)
+        today = dt.date.today()
+        if answers is not None:
+            from coopwizard.textio import read_source
+            from coopwizard.wizard.session import sheet_from_answers_file
+
+            target = output or "-"
+            chosen = choose_sheet_format(output_format, target)
+            _refuse_overwrite(target, force)
+            sheet, result = sheet_from_answers_file(read_source(answers), guide, language, today, allow_incomplete)
+            _deliver(render_sheet(sheet, guide, result, chosen, language), target, language)
+            return ExitCode.CLEAN
+        if not sys.stdin.isatty():
+            raise UsageError("wizard.no_tty")
+        from coopwizard.wizard.interactive import interactive_new
+
+        sheet, result, draft = interactive_new(guide, language, output, output_format, resume, force, today)
+        _deliver(render_sheet(sheet, guide, result, draft.output_format, draft.lang), draft.output, draft.lang)
         return ExitCode.CLEAN
 
     _run(lang, action)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from coopwizard.audit import Audit
 from coopwizard.checklist import Checklist
+from coopwizard.errors import UsageError
 from coopwizard.render_markdown import render_markdown
 from coopwizard.sheet import Sheet, to_data
 from coopwizard.yamlio import dump_yaml
@@ -13,3 +14,15 @@ def render_sheet(sheet: Sheet, checklist: Checklist, result: Audit, output_forma
     if output_format == "md":
         return render_markdown(sheet, checklist, result, lang)
     return dump_yaml(to_data(sheet, checklist))
+
+
+SHEET_FORMATS = ("yaml", "md")
+
+
+def choose_sheet_format(option: str | None, output: str | None) -> str:
+    """md or yaml: the option, else the output file's extension, else yaml."""
+    if option is not None:
+        if option not in SHEET_FORMATS:
+            raise UsageError("cli.bad_format", value=option, allowed=", ".join(SHEET_FORMATS))
+        return option
+    return "md" if (output or "").lower().endswith((".md", ".markdown")) else "yaml"

@@ -77,8 +77,13 @@ def _provider_relationship(ctx: RuleContext, params: Mapping[str, Any]) -> list[
     givers = [p["name"] for p in sheet.partners if gives(p)]
     askers = [p["name"] for p in sheet.partners if not gives(p)]
     if givers and askers:
+        # Located at the missions: giving one is how the asker stops only asking.
         triggers.append(
-            Trigger("trigger.only_asks", {"askers": _names(askers), "providers": _names(givers)}, ("partners",))
+            Trigger(
+                "trigger.only_asks",
+                {"askers": _names(askers), "providers": _names(givers)},
+                sheet_path(params["missions"]),
+            )
         )
     return triggers
 
@@ -91,7 +96,9 @@ def _dispersion(ctx: RuleContext, params: Mapping[str, Any]) -> list[Trigger]:
     if len(sheet.partners) > params["max_partners"] and not focused:
         triggers.append(
             Trigger(
-                "trigger.many_partners", {"count": len(sheet.partners), "max": params["max_partners"]}, ("partners",)
+                "trigger.many_partners",
+                {"count": len(sheet.partners), "max": params["max_partners"]},
+                sheet_path(params["focus"]),
             )
         )
     if len(objectives) > params["max_objectives"] and not focused:

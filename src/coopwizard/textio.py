@@ -71,6 +71,7 @@ def write_atomic(path: Path, text: str) -> None:
         raise WriteError("file.write_failed", file=str(path), reason=err.strerror or str(err)) from err
     tmp = Path(tmp_name)
     try:
+        os.chmod(tmp, _mode_for(path))  # mkstemp makes 0600; a sheet is shared like any file
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
@@ -82,3 +83,13 @@ def write_atomic(path: Path, text: str) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _mode_for(path: Path) -> int:
+    """The replaced file's permissions, or what the umask gives a new file."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

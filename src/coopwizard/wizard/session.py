@@ -1,0 +1,87 @@
+"""Starting, resuming and finishing a wizard session; and the same job from an answers file.
+
+These are the steps `coop new` takes around the flow: make or resume the draft
+(telling what no longer matches the checklist), run the questions, and turn
+answers into a sheet. `sheet_from_answers_file` applies exactly the validation
+of the prompts (answers.check_answer, via build_sheet) and reports every problem.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from coopwizard.audit import Audit, Message, audit
+from coopwizard.checklist import Checklist
+from coopwizard.compose import build_sheet, missing_answers
+from coopwizard.errors import InvalidAnswersError
+from coopwizard.i18n import say
+from coopwizard.sheet import Sheet
+from coopwizard.sheet_parse import SchemaIssue
+from coopwizard.textio import SourceText
+from coopwizard.wizard.draft import Draft
+from coopwizard.yamlio import PathPart, load_yaml
+
+
+def new_draft(checklist: Checklist, lang: str, output: str, output_format: str, today: dt.date) -> Draft:
+    return Draft(checklist.id, checklist.version, lang, output, output_format, today.isoformat())
+
+
+def reconcile(draft: Draft, checklist: Checklist) -> list[str]:
+    """Drop the draft's answers that the checklist no longer accepts; the paths dropped."""
+    _, issues = build_sheet(draft.answers, checklist, dt.date.fromisoformat(draft.created), draft.lang)
+    dropped: list[str] = []
+    for issue in issues:
+        path = _answer_path(issue)
+        if path and _remove(draft.answers, path):
+            dotted = ".".join(str(p) for p in path)
+            dropped.append(dotted)
+            draft.forget(dotted)
+    draft.checklist_id, draft.checklist_version = checklist.id, checklist.version
+    return dropped
+
+
+def _answer_path(issue: SchemaIssue) -> tuple[PathPart, ...]:
+    """The whole answer an issue is about: a question, a partner field, or an unknown section."""
+    path = issue.path
+    depth = {"topics": 3, "partners": 3, "project": 2, "classification": 2}.get(str(path[0]) if path else "", 1)
+    return path[:depth]
+
+
+def _remove(data: Any, path: tuple[PathPart, ...]) -> bool:
+    node = data
+    for part in path[:-1]:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+        else:
+            return False
+    last = path[-1]
+    if isinstance(node, dict) and last in node:
+        del node[last]
+        return True
+    return False
+
+
+def sheet_from_answers_file(
+    source: SourceText, checklist: Checklist, lang: str, today: dt.date, allow_incomplete: bool
+) -> tuple[Sheet, Audit]:
+    """The sheet an answers file makes, or InvalidAnswersError listing every problem."""
+    data = load_yaml(source.text, source.name).data
+    if not isinstance(data, dict):
+        raise InvalidAnswersError("wizard.answers_not_mapping", [], file=source.name)
+    sheet, issues = build_sheet(data, checklist, today, lang, source.name)
+    problems = [f"{_dotted(i.path)}: {say(Message(i.key, i.params), lang)}" for i in issues]
+    if not allow_incomplete:
+        problems += [
+            f"{m.path}: {say(Message('answer.missing', {'question': m.question.text}), lang)}"
+            for m in missing_answers(sheet, checklist)
+        ]
+    if problems:
+        raise InvalidAnswersError("wizard.answers_invalid", problems, file=source.name, count=len(problems))
+    return sheet, audit(sheet, checklist, today=sheet.created or today)
+
+
+def _dotted(path: tuple[PathPart, ...]) -> str:
+    return ".".join(str(p) for p in path) or "(document)"
