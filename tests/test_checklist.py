@@ -159,6 +159,24 @@ BROKEN = [
         "levels.0.requires.0",
     ),
     ("topics not a list", lambda d: d.update(topics="all"), "checklist.not_list", "topics"),
+    (
+        "misspelt key",
+        lambda d: d["topics"][0]["questions"][0].update(requierd=True),
+        "checklist.unknown_key",
+        "topics.0.questions.0.requierd",
+    ),
+    (
+        "rule reads a question of the wrong type",
+        lambda d: d["pitfalls"][0]["params"].update(missions="purpose.reason"),
+        "checklist.wrong_question_type",
+        "pitfalls.0.params.missions",
+    ),
+    (
+        "partner path outside every_partner",
+        lambda d: d["practices"][0]["check"].update(paths=["partner.contact"]),
+        "checklist.partner_path_needs_every",
+        "practices.0.check.paths.0",
+    ),
 ]
 
 

@@ -202,6 +202,14 @@ class _ChecklistParser:
         dotted = ".".join(str(p) for p in path) or "(document)"
         return InvalidChecklistError(key, file=self.name, line=line, key_path=dotted, **params)
 
+    def known(self, entry: Mapping[str, Any], allowed: Sequence[str], path: Sequence[PathPart]) -> None:
+        """A misspelt key would be silently ignored: refuse it, with a suggestion."""
+        from coopwizard.answers import suggest  # answers imports this module
+
+        for key in entry:
+            if str(key) not in allowed:
+                raise self.fail([*path, str(key)], "checklist.unknown_key", suggestion=suggest(str(key), allowed))
+
     # -- typed access ---------------------------------------------------------
     def mapping(self, value: Any, path: Sequence[PathPart]) -> Mapping[str, Any]:
         if not isinstance(value, dict):
@@ -252,6 +260,25 @@ class _ChecklistParser:
     # -- the parts --------------------------------------------------------------
     def parse(self) -> Checklist:
         data = self.mapping(self.loaded.data, [])
+        self.known(
+            data,
+            (
+                "format",
+                "id",
+                "version",
+                "title",
+                "source",
+                "levels",
+                "level_notes",
+                "classification",
+                "project",
+                "partner",
+                "topics",
+                "pitfalls",
+                "practices",
+            ),
+            [],
+        )
         if data.get("format") != CHECKLIST_FORMAT:
             raise self.fail(["format"], "checklist.bad_format", expected=CHECKLIST_FORMAT)
         version = data.get("version")
@@ -292,6 +319,7 @@ class _ChecklistParser:
         for index, raw in enumerate(self.items(data, "level_notes", [])):
             path: list[PathPart] = ["level_notes", index]
             entry = self.mapping(raw, path)
+            self.known(entry, ("id", "text"), path)
             notes.append(Note(self.ident(entry, path), self.localized(entry, "text", path)))
         return tuple(notes)
 
@@ -300,6 +328,7 @@ class _ChecklistParser:
         for index, raw in enumerate(self.items(data, "levels", [])):
             path: list[PathPart] = ["levels", index]
             entry = self.mapping(raw, path)
+            self.known(entry, ("id", "name", "motto", "applies_to", "requires"), path)
             requires = entry.get("requires")
             if not isinstance(requires, list) or not requires:
                 raise self.fail([*path, "requires"], "checklist.not_list")
@@ -339,6 +368,9 @@ class _ChecklistParser:
 
     def question(self, raw: Any, path: list[PathPart], types: Sequence[str]) -> Question:
         entry = self.mapping(raw, path)
+        self.known(
+            entry, ("id", "type", "text", "help", "label", "required", "default", "choices", "fields", "to_reach"), path
+        )
         kind = entry.get("type")
         if kind not in types:
             raise self.fail([*path, "type"], "checklist.bad_type", value=kind, allowed=", ".join(types))
@@ -383,6 +415,7 @@ class _ChecklistParser:
         for index, raw in enumerate(self.items(data, "topics", [])):
             path: list[PathPart] = ["topics", index]
             entry = self.mapping(raw, path)
+            self.known(entry, ("id", "label", "guide", "hints", "questions"), path)
             topic_id = self.ident(entry, path)
             if topic_id in SECTIONS:
                 raise self.fail([*path, "id"], "checklist.reserved_id", value=topic_id)
@@ -403,9 +436,25 @@ class _ChecklistParser:
         self.unique([t.id for t in topics], ["topics"])
         return tuple(topics)
 
-    def path_param(self, checklist: Checklist, value: Any, path: list[PathPart]) -> None:
-        if not isinstance(value, str) or checklist.question_at(value) is None:
+    def path_param(
+        self,
+        checklist: Checklist,
+        value: Any,
+        path: list[PathPart],
+        types: Sequence[str] = (),
+        section: str | None = None,
+    ) -> None:
+        """An answer path that names a question of a type the rule can read."""
+        question = checklist.question_at(value) if isinstance(value, str) else None
+        if question is None:
             raise self.fail(path, "checklist.unknown_answer_path", value=value)
+        in_partner = str(value).startswith("partner.")
+        if section == "partner" and not in_partner:
+            raise self.fail(path, "checklist.partner_path", value=value)
+        if types and question.type not in types:
+            raise self.fail(
+                path, "checklist.wrong_question_type", value=value, found=question.type, allowed=", ".join(types)
+            )
 
     def pitfalls(self, data: Mapping[str, Any], checklist: Checklist) -> tuple[Pitfall, ...]:
         from coopwizard.rules import PITFALL_RULES  # rules import the model: load them late
@@ -414,6 +463,7 @@ class _ChecklistParser:
         for index, raw in enumerate(self.items(data, "pitfalls", [])):
             path: list[PathPart] = ["pitfalls", index]
             entry = self.mapping(raw, path)
+            self.known(entry, ("id", "text", "advice", "practices", "rule", "params"), path)
             rule_name = self.string(entry, "rule", path)
             rule = PITFALL_RULES.get(rule_name)
             if rule is None:
@@ -421,20 +471,24 @@ class _ChecklistParser:
                     [*path, "rule"], "checklist.unknown_rule", value=rule_name, allowed=", ".join(sorted(PITFALL_RULES))
                 )
             params = self.mapping(entry.get("params", {}), [*path, "params"])
-            for name, kind in rule.params.items():
+            self.known(params, tuple(rule.params), [*path, "params"])
+            for name, spec in rule.params.items():
                 value = params.get(name)
+                kind = spec.kind
                 if kind == "path":
-                    self.path_param(checklist, value, [*path, "params", name])
+                    self.path_param(checklist, value, [*path, "params", name], spec.types, spec.section)
                 elif kind == "paths":
                     if not isinstance(value, list) or not value:
                         raise self.fail([*path, "params", name], "checklist.not_list")
                     for pos, item in enumerate(value):
-                        self.path_param(checklist, item, [*path, "params", name, pos])
+                        self.path_param(checklist, item, [*path, "params", name, pos], spec.types, spec.section)
                 elif kind == "number" and (not isinstance(value, int | float) or isinstance(value, bool) or value < 0):
                     raise self.fail([*path, "params", name], "checklist.not_number")
                 elif kind == "ids" and (not isinstance(value, list) or not all(isinstance(v, str) for v in value)):
                     raise self.fail([*path, "params", name], "checklist.not_list")
             practices = entry.get("practices", [])
+            if not isinstance(practices, list):
+                raise self.fail([*path, "practices"], "checklist.not_list")
             pitfalls.append(
                 Pitfall(
                     id=self.ident(entry, path),
@@ -455,9 +509,11 @@ class _ChecklistParser:
         for index, raw in enumerate(self.items(data, "practices", [])):
             path: list[PathPart] = ["practices", index]
             entry = self.mapping(raw, path)
+            self.known(entry, ("id", "text", "check"), path)
             check = None
             if "check" in entry:
                 raw_check = self.mapping(entry["check"], [*path, "check"])
+                self.known(raw_check, ("rule", "paths", "values"), [*path, "check"])
                 rule = self.string(raw_check, "rule", [*path, "check"])
                 if rule not in PRACTICE_CHECKS:
                     raise self.fail(
@@ -467,8 +523,12 @@ class _ChecklistParser:
                         allowed=", ".join(sorted(PRACTICE_CHECKS)),
                     )
                 paths = self.items(raw_check, "paths", [*path, "check"])
+                spec = PRACTICE_CHECKS[rule]
                 for pos, answer_path in enumerate(paths):
-                    self.path_param(checklist, answer_path, [*path, "check", "paths", pos])
+                    where = [*path, "check", "paths", pos]
+                    self.path_param(checklist, answer_path, where, spec.types)
+                    if rule != "every_partner" and str(answer_path).startswith("partner."):
+                        raise self.fail(where, "checklist.partner_path_needs_every", value=answer_path)
                 values = raw_check.get("values", [])
                 check = PracticeCheck(rule, tuple(paths), tuple(str(v) for v in values or []))
             practices.append(Practice(self.ident(entry, path), self.localized(entry, "text", path), check))

@@ -38,9 +38,18 @@ RuleFunction = Callable[[RuleContext, Mapping[str, Any]], list[Trigger]]
 
 
 @dataclass(frozen=True)
+class Param:
+    """What a rule's parameter must be: a number, a list of ids, or answer path(s) to questions of given types."""
+
+    kind: str  # "path" | "paths" | "number" | "ids"
+    types: tuple[str, ...] = ()  # question types a path may name; () for any
+    section: str | None = None  # "partner" when the path must name a partner question
+
+
+@dataclass(frozen=True)
 class PitfallRule:
     evaluate: RuleFunction
-    params: Mapping[str, str]  # name -> "path" | "paths" | "number" | "ids"
+    params: Mapping[str, Param]
 
 
 def sheet_path(answer_path: str) -> tuple[PathPart, ...]:
@@ -206,35 +215,48 @@ def _hasty_decisions(ctx: RuleContext, params: Mapping[str, Any]) -> list[Trigge
     return triggers
 
 
+NUMBER = Param("number")
+LIST = ("list",)
+
 PITFALL_RULES: dict[str, PitfallRule] = {
     "provider_relationship": PitfallRule(
-        _provider_relationship, {"missions": "path", "paid_services": "path", "contributions": "paths"}
+        _provider_relationship,
+        {
+            "missions": Param("path", ("per_partner",)),
+            "paid_services": Param("path", ("yes_no",)),
+            "contributions": Param("paths", section="partner"),
+        },
     ),
     "dispersion": PitfallRule(
         _dispersion,
         {
-            "max_partners": "number",
-            "max_objectives": "number",
-            "objectives": "path",
-            "focus": "path",
-            "missions": "path",
-            "representative": "path",
+            "max_partners": NUMBER,
+            "max_objectives": NUMBER,
+            "objectives": Param("path", LIST),
+            "focus": Param("path"),
+            "missions": Param("path", ("per_partner",)),
+            "representative": Param("path", section="partner"),
         },
     ),
-    "unclear_purpose": PitfallRule(_unclear_purpose, {"reason": "path", "objectives": "path"}),
+    "unclear_purpose": PitfallRule(_unclear_purpose, {"reason": Param("path"), "objectives": Param("path")}),
     "wishes_vs_means": PitfallRule(
         _wishes_vs_means,
         {
-            "existing": "path",
-            "needed_material": "path",
-            "needed_people": "path",
-            "money": "path",
-            "max_unfunded_amount": "number",
+            "existing": Param("path", LIST),
+            "needed_material": Param("path", LIST),
+            "needed_people": Param("path", LIST),
+            "money": Param("path", ("amount",), section="partner"),
+            "max_unfunded_amount": NUMBER,
         },
     ),
     "hasty_decisions": PitfallRule(
         _hasty_decisions,
-        {"milestones": "path", "decision_rule": "path", "undecided": "ids", "min_days_to_first_milestone": "number"},
+        {
+            "milestones": Param("path", LIST),
+            "decision_rule": Param("path"),
+            "undecided": Param("ids"),
+            "min_days_to_first_milestone": NUMBER,
+        },
     ),
 }
 
@@ -263,4 +285,10 @@ def practice_applied(check: PracticeCheck, sheet: Sheet) -> bool:
     raise ValueError(check.rule)  # the checklist loader only lets known rules through
 
 
-PRACTICE_CHECKS = ("answered", "is_yes", "every_partner", "choice_in")
+# What each check may read: question types, and whether partner paths are allowed.
+PRACTICE_CHECKS: dict[str, Param] = {
+    "answered": Param("paths"),
+    "is_yes": Param("paths", ("yes_no",)),
+    "every_partner": Param("paths", ("per_partner", "text", "list", "amount")),
+    "choice_in": Param("paths", ("choice",)),
+}

@@ -9,6 +9,7 @@ there is one: the fast path never looks at marks.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -71,7 +72,26 @@ def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
         return str(node.value)
 
 
+_PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_PLAIN_FLOAT = re.compile(r"[-+]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][-+]?[0-9]+)?")
+
+
+def _number_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    # YAML 1.1 reads a phone number 0612345678 as octal and a time 18:30 as 1110
+    # (base 60): keep such scalars as the text that was typed.
+    value = str(node.value)
+    if node.tag.endswith(":int") and _PLAIN_INT.fullmatch(value):
+        return int(value)
+    if node.tag.endswith(":float") and _PLAIN_FLOAT.fullmatch(value):
+        return float(value)
+    if node.tag.endswith(":float") and value.lower().lstrip("+-") in (".inf", ".nan"):
+        return yaml.SafeLoader.construct_yaml_float(loader, node)
+    return str(node.value)
+
+
 _SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+_SafeLoader.add_constructor("tag:yaml.org,2002:int", _number_or_text)
+_SafeLoader.add_constructor("tag:yaml.org,2002:float", _number_or_text)
 
 
 def load_yaml(text: str, source: str, line_offset: int = 0) -> LoadedYaml:

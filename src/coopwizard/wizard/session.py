@@ -51,9 +51,7 @@ def _answer_path(issue: SchemaIssue) -> tuple[PathPart, ...]:
 def _remove(data: Any, path: tuple[PathPart, ...]) -> bool:
     node = data
     for part in path[:-1]:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+        if (isinstance(node, dict) and part in node) or (isinstance(node, list) and isinstance(part, int) and part < len(node)):
             node = node[part]
         else:
             return False

@@ -1,0 +1,38 @@
+"""What the loader makes of scalars people type: phone numbers and times stay as typed."""
+
+from __future__ import annotations
+
+import pytest
+
+from coopwizard.yamlio import dump_yaml, load_yaml
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("0612345678", "0612345678"),  # YAML 1.1 would read octal
+        ("18:30", "18:30"),  # and base 60
+        ("0x1F", "0x1F"),
+        ("1_000", "1_000"),
+        ("12", 12),
+        ("-3", -3),
+        ("1.5", 1.5),
+        ("2026-10-13", __import__("datetime").date(2026, 10, 13)),
+        ("2026-02-30", "2026-02-30"),  # an impossible date stays text, for the validator to report
+    ],
+)
+def test_scalars(typed: str, expected: object) -> None:
+    assert load_yaml(f"value: {typed}\n", "x.yaml").data == {"value": expected}
+
+
+def test_locate_gives_the_line_of_a_key_path() -> None:
+    loaded = load_yaml("a:\n  b:\n    - x\n    - y\n", "x.yaml")
+    assert loaded.locate(["a", "b", 1]) == (4, 7)
+    assert loaded.locate(["a", "missing"]) == (1, 1)  # the deepest key that exists
+
+
+def test_multi_line_text_is_dumped_as_a_block_and_reads_back() -> None:
+    data = {"reason": "line one\nline two\n---\n# not a heading"}
+    text = dump_yaml(data)
+    assert "reason: |" in text
+    assert load_yaml(text, "x.yaml").data == data
