@@ -49,17 +49,22 @@ def _answer_path(issue: SchemaIssue) -> tuple[PathPart, ...]:
 
 
 def _remove(data: Any, path: tuple[PathPart, ...]) -> bool:
-    node = data
-    for part in path[:-1]:
-        if (isinstance(node, dict) and part in node) or (isinstance(node, list) and isinstance(part, int) and part < len(node)):
-            node = node[part]
-        else:
-            return False
-    last = path[-1]
-    if isinstance(node, dict) and last in node:
-        del node[last]
+    parent = _walk(data, path[:-1])
+    if isinstance(parent, dict) and path[-1] in parent:
+        del parent[path[-1]]
         return True
     return False
+
+
+def _walk(node: Any, path: tuple[PathPart, ...]) -> Any:
+    for part in path:
+        if isinstance(node, dict):
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            return None
+    return node
 
 
 def sheet_from_answers_file(
