@@ -1,0 +1,193 @@
+"""The wizard through the real questionary prompts, fed by prompt_toolkit's pipe input."""
+
+from __future__ import annotations
+
+import io
+import json
+import signal
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+from rich.console import Console
+
+from coopwizard.audit import Audit
+from coopwizard.checklist import Checklist
+from coopwizard.errors import WizardInterrupted
+from coopwizard.render_sheet import render_sheet
+from coopwizard.sheet import Sheet
+from coopwizard.textio import SourceText
+from coopwizard.wizard.draft import Draft, load_draft, save_draft
+from coopwizard.wizard.flow import Wizard
+from coopwizard.wizard.prompts import QuestionaryPrompter
+from coopwizard.wizard.screens import Screen
+from coopwizard.wizard.session import new_draft, reconcile, sheet_from_answers_file
+from tests import wizard_script as script
+from tests.helpers import coop
+
+
+class KeysRanOut(Exception):
+    """The wizard waited for more keys than the test typed: its script and the flow disagree."""
+
+
+@contextmanager
+def piped(keys: Sequence[str], seconds: int = 30) -> Iterator[None]:
+    def give_up(*_: object) -> None:
+        raise KeysRanOut
+
+    alarm = hasattr(signal, "SIGALRM")
+    if alarm:
+        signal.signal(signal.SIGALRM, give_up)
+        signal.alarm(seconds)
+    try:
+        with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+            pipe.send_text("".join(keys))
+            yield
+    finally:
+        if alarm:
+            signal.alarm(0)
+
+
+class Session:
+    """A wizard wired to real prompts, a captured screen and a draft file."""
+
+    def __init__(self, checklist: Checklist, tmp_path: Path, draft: Draft | None = None) -> None:
+        self.checklist = checklist
+        self.draft_file = tmp_path / "draft.json"
+        self.draft = draft or new_draft(checklist, "fr", str(tmp_path / "sheet.yaml"), "yaml", script.TODAY)
+        self.screen_text = io.StringIO()
+        console = Console(file=self.screen_text, width=100, no_color=True)
+        self.wizard = Wizard(
+            checklist,
+            self.draft,
+            QuestionaryPrompter("fr"),
+            Screen(console, checklist, "fr"),
+            lambda d: save_draft(d, self.draft_file),
+        )
+
+    def run(self, keys: Sequence[str]) -> tuple[Sheet, Audit]:
+        with piped(keys):
+            return self.wizard.run()
+
+    @property
+    def shown(self) -> str:
+        return self.screen_text.getvalue()
+
+
+def test_a_whole_session_in_french(checklist: Checklist, tmp_path: Path) -> None:
+    session = Session(checklist, tmp_path)
+    sheet, result = session.run(script.keys())
+    assert sheet.title == "Fête des Linandes"
+    assert sheet.partner_names() == ["Potagers", "Club Ados"]
+    assert sheet.level == "cooperation"
+    assert result.coverage.settled == tuple(t.id for t in checklist.topics)
+    assert [f for f in result.findings if f.kind == "pitfall"] == []
+    shown = session.shown
+    assert "Sujet 4/12 — Gouvernance" in shown
+    assert "Sujet 12/12 — Perspectives" in shown
+    assert "●●● Coopération — « faire œuvre commune »" in shown
+    assert "Relecture" in shown
+
+
+def test_interactive_and_answers_file_write_byte_identical_sheets(checklist: Checklist, tmp_path: Path) -> None:
+    sheet, result = Session(checklist, tmp_path).run(script.keys())
+    source = SourceText("answers.json", json.dumps(script.ANSWERS, ensure_ascii=False), None)
+    scripted, scripted_result = sheet_from_answers_file(source, checklist, "fr", script.TODAY, allow_incomplete=False)
+    for output_format in ("yaml", "md"):
+        typed = render_sheet(sheet, checklist, result, output_format, "fr")
+        from_file = render_sheet(scripted, checklist, scripted_result, output_format, "fr")
+        assert typed.encode() == from_file.encode()
+
+
+def test_ctrl_c_keeps_every_answer_and_resume_starts_at_the_first_unanswered(
+    checklist: Checklist, tmp_path: Path
+) -> None:
+    keys = script.keys()
+    cut = len(script.PROJECT) + len(script.PARTNERS) + len(script.CLASSIFICATION) + 2  # at topic 1's objectives
+    first = Session(checklist, tmp_path)
+    with pytest.raises(WizardInterrupted) as stopped:
+        first.run([*keys[:cut], "\x03"])
+    assert stopped.value.params["file"] == str(first.draft_file)
+    draft = load_draft(first.draft_file)
+    assert draft.answers["topics"]["purpose"]["reason"] == "Créer du lien entre voisins"
+    assert draft.answers["partners"][1]["name"] == "Club Ados"
+    # Resumed, the wizard asks only what was not answered: the rest of topic 1 onwards.
+    second = Session(checklist, tmp_path, draft)
+    sheet, _ = second.run(keys[cut:])
+    assert sheet.topics["purpose"].answers["objectives"] == ["Une fête par saison"]
+    assert "Titre du projet" not in second.shown and "Sujet 2/12" in second.shown
+
+
+def test_ctrl_d_stops_as_cleanly(checklist: Checklist, tmp_path: Path) -> None:
+    session = Session(checklist, tmp_path)
+    with pytest.raises(WizardInterrupted):
+        session.run([script.typed("Titre"), "\x04"])
+    assert load_draft(session.draft_file).answers["project"]["title"] == "Titre"
+
+
+def test_a_topic_left_to_complete(checklist: Checklist, tmp_path: Path) -> None:
+    keys = list(script.keys())
+    start = (
+        len(script.PROJECT) + len(script.PARTNERS) + len(script.CLASSIFICATION) + sum(len(t) for t in script.TOPICS[:8])
+    )
+    pricing = script.TOPICS[8]
+    keys[start : start + len(pricing)] = [script.DOWN + script.ENTER]  # "Le laisser « à compléter »"
+    sheet, result = Session(checklist, tmp_path).run(keys)
+    assert sheet.topics["pricing"].status == "to_complete"
+    assert result.coverage.to_complete == ("pricing",)
+
+
+def test_a_pitfall_is_shown_as_soon_as_answers_fall_into_it(checklist: Checklist, tmp_path: Path) -> None:
+    keys = list(script.keys())
+    start = (
+        len(script.PROJECT) + len(script.PARTNERS) + len(script.CLASSIFICATION) + sum(len(t) for t in script.TOPICS[:3])
+    )
+    # Governance: "not decided yet" (5th choice), then, warned, go on all the same.
+    keys[start + 2] = script.DOWN * 4 + script.ENTER
+    keys.insert(start + 5, script.DOWN + script.ENTER)
+    session = Session(checklist, tmp_path)
+    _, result = session.run(keys)
+    assert "Attention : un écueil du guide" in session.shown
+    assert "la façon de décider n'est pas convenue" in session.shown
+    assert [f.rule for f in result.findings if f.kind == "pitfall"] == ["hasty_decisions"]
+
+
+def test_invalid_typed_answers_are_refused_with_what_is_expected(checklist: Checklist, tmp_path: Path) -> None:
+    keys = list(script.keys())
+    money = len(script.PROJECT) + 5
+    keys[money] = "beaucoup" + script.ENTER + "\x7f" * 8 + script.typed("800")
+    sheet, _ = Session(checklist, tmp_path).run(keys)
+    assert sheet.partners[0]["brings_money"] == 800
+
+
+def test_a_draft_from_another_checklist_keeps_what_matches(checklist: Checklist, tmp_path: Path) -> None:
+    draft = new_draft(checklist, "fr", "x.yaml", "yaml", script.TODAY)
+    draft.answers = {
+        "project": {"title": "Vieux brouillon"},
+        "topics": {
+            "purpose": {"reason": "Garder", "vieux": "x"},
+            "pricing": {"model": "cher"},
+            "ancien_sujet": {"a": 1},
+        },
+    }
+    draft.asked = ["project.title", "topics.purpose.reason", "topics.pricing.model"]
+    draft.checklist_version = 0
+    dropped = reconcile(draft, checklist)
+    assert sorted(dropped) == ["topics.ancien_sujet", "topics.pricing.model", "topics.purpose.vieux"]
+    assert draft.answers["topics"]["purpose"] == {"reason": "Garder"}
+    assert "topics.pricing.model" not in draft.asked and "project.title" in draft.asked
+    assert draft.checklist_version == checklist.version
+
+
+def test_no_terminal_means_no_prompt() -> None:
+    run = coop("new", stdin="")
+    assert run.code == 2
+    assert run.err == (
+        "Error: no terminal to ask questions on; without a terminal, give the answers in a file: "
+        "coop new --answers answers.yaml -o sheet.yaml (see docs/answers-format.md).\n"
+    )
+    assert "\x1b" not in run.err and run.out == ""
