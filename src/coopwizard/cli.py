@@ -284,5 +284,39 @@ def new(
     _run(lang, action)
 
 
+@app.command(help=_h("edit"))
+def edit(
+    file: Annotated[str, typer.Argument(help=_h("edit.file"), show_default=False)],
+    topic: Annotated[list[str] | None, typer.Option("--topic", "-t", help=_h("edit.topic"), show_default=False)] = None,
+    lang: LangOption = None,
+    checklist: ChecklistOption = None,
+) -> None:
+    def action(language: str) -> int:
+        import datetime as dt
+        from pathlib import Path
+
+        from coopwizard.edit import plan_edit
+        from coopwizard.errors import WizardInterrupted
+        from coopwizard.textio import write_atomic
+
+        guide = _checklist(checklist)
+        plan = plan_edit(file, guide, topic or [], dt.date.today())
+        if not plan.topic_ids:
+            stderr_console().print(escape(message(language, "edit.nothing", file=file)), soft_wrap=True)
+            return ExitCode.CLEAN
+        if not sys.stdin.isatty():
+            raise UsageError("edit.no_tty")
+        from coopwizard.wizard.interactive import interactive_edit
+
+        outcome = interactive_edit(plan, guide, language)
+        write_atomic(Path(file), outcome.text)
+        if outcome.interrupted:
+            raise WizardInterrupted("edit.interrupted", file=file)
+        stderr_console().print(escape(message(language, "cli.written", file=file)), soft_wrap=True)
+        return ExitCode.CLEAN
+
+    _run(lang, action)
+
+
 def main() -> None:
     app(prog_name="coop")

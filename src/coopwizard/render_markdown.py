@@ -44,8 +44,12 @@ def escape_block(text: str) -> str:
 
 
 def render_markdown(sheet: Sheet, checklist: Checklist, result: Audit, lang: str) -> str:
-    body = _Body(sheet, checklist, result, lang).render()
-    return join_front_matter(dump_yaml(to_data(sheet, checklist)), body)
+    return join_front_matter(dump_yaml(to_data(sheet, checklist)), markdown_body(sheet, checklist, result, lang))
+
+
+def markdown_body(sheet: Sheet, checklist: Checklist, result: Audit, lang: str) -> str:
+    """The part for people, below the front matter."""
+    return _Body(sheet, checklist, result, lang).render()
 
 
 class _Body:

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from coopwizard.audit import Audit
 from coopwizard.checklist import Checklist
 from coopwizard.console import stderr_console
+from coopwizard.edit import EditPlan, answers_of, write_back
 from coopwizard.i18n import message
 from coopwizard.render_sheet import choose_sheet_format
 from coopwizard.sheet import Sheet
@@ -103,3 +105,53 @@ def _interactive(
     screen.summary(result)
     discard_draft(location)
     return sheet, result, draft
+
+
+@dataclass(frozen=True)
+class EditOutcome:
+    text: str  # the file's new text, for the CLI to write
+    result: Audit
+    interrupted: bool
+
+
+def interactive_edit(plan: EditPlan, checklist: Checklist, lang: str) -> EditOutcome:
+    """Ask the planned topics again, their answers as defaults; the file's new text."""
+    from prompt_toolkit.application.current import create_app_session
+    from prompt_toolkit.output.defaults import create_output
+
+    from coopwizard.errors import WizardInterrupted
+    from coopwizard.render_markdown import markdown_body
+    from coopwizard.wizard.flow import Wizard
+    from coopwizard.wizard.prompts import QuestionaryPrompter
+    from coopwizard.wizard.screens import Screen
+
+    loaded = plan.loaded
+    output_format = "md" if loaded.markdown else "yaml"
+    draft = Draft(
+        checklist.id,
+        checklist.version,
+        lang,
+        plan.source.name,
+        output_format,
+        plan.created.isoformat(),
+        answers_of(loaded.sheet, checklist),
+    )
+    with create_app_session(output=create_output(stdout=sys.stderr)):
+        screen = Screen(stderr_console(), checklist, lang)
+        labels = [t.label(lang) for t in checklist.topics if t.id in plan.topic_ids]
+        screen.line(message(lang, "edit.topics", topics=", ".join(labels)))
+        wizard = Wizard(checklist, draft, QuestionaryPrompter(lang), screen, lambda _: Path(plan.source.name))
+        interrupted = False
+        try:
+            wizard.edit(plan.topic_ids)
+        except WizardInterrupted:
+            interrupted = True  # keep what was typed; an unfinished topic stays "to complete"
+            for tid in plan.topic_ids:
+                if not draft.is_asked(f"topics.{tid}.done"):
+                    draft.answers["topics"].setdefault(tid, {})["status"] = "to_complete"
+        sheet, result = wizard.result()
+        if not interrupted:
+            screen.summary(result)
+    body = markdown_body(sheet, checklist, result, lang) if loaded.markdown else ""
+    text = write_back(plan.source.text, loaded.markdown, sheet, checklist, plan.topic_ids, body, plan.source.name)
+    return EditOutcome(text, result, interrupted)

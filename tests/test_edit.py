@@ -1,0 +1,101 @@
+"""`coop edit`: only the topics to complete are asked; the rest of the file stays byte for byte."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from coopwizard.checklist import Checklist
+from coopwizard.edit import plan_edit, write_back
+from tests.conftest import EXAMPLE
+from tests.helpers import coop
+
+COMMENTED = EXAMPLE.read_text(encoding="utf-8").replace(
+    "  pricing:\n    status: settled\n    model: free_contribution\n"
+    "    details: Les fêtes sont gratuites ; une boîte à participation libre pour les repas\n",
+    "  pricing:  # à revoir avec le trésorier\n    status: to_complete\n",
+)
+
+
+def test_nothing_to_complete_is_said_and_exits_0() -> None:
+    run = coop("edit", str(EXAMPLE))
+    assert run.code == 0
+    assert run.err == (
+        f"Nothing to complete in {EXAMPLE}: every topic is settled. To revise one: coop edit {EXAMPLE} --topic ID\n"
+    )
+
+
+def test_an_unknown_topic_is_a_usage_error() -> None:
+    run = coop("edit", str(EXAMPLE), "--topic", "prices")
+    assert run.code == 2
+    assert run.err.startswith('Error: unknown topic "prices"; possible topics: purpose, values,')
+
+
+def test_no_terminal_no_questions(write: Callable[..., Path]) -> None:
+    path = write("sheet.yaml", COMMENTED)
+    run = coop("edit", str(path))
+    assert run.code == 2
+    assert "without a terminal, change the sheet in an editor" in run.err
+    assert path.read_text(encoding="utf-8") == COMMENTED
+
+
+def test_the_plan_asks_the_topics_to_complete(write: Callable[..., Path], checklist: Checklist) -> None:
+    plan = plan_edit(str(write("sheet.yaml", COMMENTED)), checklist, [], dt.date(2026, 10, 1))
+    assert plan.topic_ids == ["pricing"]
+
+
+def test_write_back_keeps_comments_and_every_other_answer(write: Callable[..., Path], checklist: Checklist) -> None:
+    path = write("sheet.yaml", COMMENTED)
+    plan = plan_edit(str(path), checklist, [], dt.date(2026, 10, 1))
+    sheet = plan.loaded.sheet
+    sheet.topics["pricing"].answers = {"model": "single_price", "details": "5 € le repas\nGratuit pour les enfants"}
+    sheet.topics["pricing"].status = None
+    text = write_back(COMMENTED, False, sheet, checklist, ["pricing"], "", str(path))
+    before, after = COMMENTED.split("  pricing:"), text.split("  pricing:")
+    assert after[0] == before[0], "everything above the topic is unchanged, comments included"
+    assert after[1].split("  surplus:")[1] == before[1].split("  surplus:")[1], "and everything below"
+    assert "# à revoir avec le trésorier" in text
+    assert "model: single_price" in text and "details: |" in text
+    path.write_text(text, encoding="utf-8")
+    assert coop("check", str(path)).code == 0
+
+
+pexpect = pytest.importorskip("pexpect")
+
+
+@pytest.mark.pty
+@pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX pty")
+def test_edit_in_a_terminal(write: Callable[..., Path], tmp_path: Path) -> None:
+    path = write(
+        "sheet.md",
+        coop("render", str(EXAMPLE), "--format", "md", "--lang", "fr").out.replace(
+            "  pricing:\n    status: settled\n    model: free_contribution\n", "  pricing:\n    status: to_complete\n"
+        ),
+    )
+    env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "NO_COLOR": "1"}
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "coopwizard", "edit", str(path), "--lang", "fr"],
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(40, 100),
+    )
+    child.expect("Sujet 9/12 — Tarification")
+    for key in ["\r", "\x1b[B\r", "5 € le repas\r", "\r"]:  # now; single price; details; review: write
+        child.send(key)
+        time.sleep(0.15)
+    child.expect(f"Fiche écrite : {path}")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    text = path.read_text(encoding="utf-8")
+    assert "model: single_price" in text
+    assert "**Quelle tarification ?**\n\ntarif unique" in text
+    assert coop("check", str(path)).code == 0
