@@ -29,7 +29,9 @@ sys.path.insert(0, str(HERE))
 from sheets import write_sheets  # noqa: E402  (the generator beside this script)
 
 PYTHON = sys.executable
-COOP = [str(Path(PYTHON).with_name("coop"))] if Path(PYTHON).with_name("coop").exists() else [PYTHON, "-m", "coopwizard"]
+COOP = (
+    [str(Path(PYTHON).with_name("coop"))] if Path(PYTHON).with_name("coop").exists() else [PYTHON, "-m", "coopwizard"]
+)
 ENV = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", "PROMPT_TOOLKIT_NO_CPR": "1", "LANG": "C.UTF-8"}
 for name in ("COOP_LANG", "COOP_CHECKLIST", "LC_ALL", "LC_MESSAGES"):
     ENV.pop(name, None)
@@ -44,8 +46,9 @@ class Sample:
 def run(command: Sequence[str], cwd: Path) -> Sample:
     """One whole process, output discarded; its wall time and peak memory."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command, cwd=cwd, env=ENV, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -56,8 +59,9 @@ def first_screen(command: Sequence[str], marker: bytes, cwd: Path) -> Sample:
     """Time until `marker` is drawn in a pseudo-terminal (the first question), then stop the process."""
     master, slave = os.openpty()
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env={**ENV, "TERM": "xterm"}, stdin=slave, stdout=slave,
-                               stderr=slave, start_new_session=True)
+    process = subprocess.Popen(
+        command, cwd=cwd, env={**ENV, "TERM": "xterm"}, stdin=slave, stdout=slave, stderr=slave, start_new_session=True
+    )
     os.close(slave)
     seen = b""
     try:
@@ -145,29 +149,50 @@ def _bench(args: argparse.Namespace, work: Path) -> int:
 
     measure("coop --help  /  minimal Typer app --help", [*COOP, "--help"], [*minimal, "--help"], 1.15, args.runs)
     measure("coop topics  /  minimal Typer app command", [*COOP, "topics"], [*minimal, "noop"], 1.15, args.runs)
-    single = measure("coop check (1 sheet)  /  minimal Typer app parsing it",
-                     [*COOP, "check", str(one)], [*minimal, "parse", str(one)], 1.15, args.runs)
+    single = measure(
+        "coop check (1 sheet)  /  minimal Typer app parsing it",
+        [*COOP, "check", str(one)],
+        [*minimal, "parse", str(one)],
+        1.15,
+        args.runs,
+    )
     bare = [PYTHON, str(HERE / "bare_parse.py"), *names]
-    many = measure(f"coop check ({len(names)} sheets, text)  /  bare C-loader parse",
-                   [*COOP, "check", *bulk_jobs, *names], bare, 1.3, args.bulk_runs)
-    measure(f"coop check ({len(names)} sheets, json)  /  bare C-loader parse",
-            [*COOP, "check", "--format", "json", *bulk_jobs, *names], bare, 1.3, args.bulk_runs)
+    many = measure(
+        f"coop check ({len(names)} sheets, text)  /  bare C-loader parse",
+        [*COOP, "check", *bulk_jobs, *names],
+        bare,
+        1.3,
+        args.bulk_runs,
+    )
+    measure(
+        f"coop check ({len(names)} sheets, json)  /  bare C-loader parse",
+        [*COOP, "check", "--format", "json", *bulk_jobs, *names],
+        bare,
+        1.3,
+        args.bulk_runs,
+    )
     peak_many = statistics.median(s.max_rss_kb for s in many)
     peak_one = statistics.median(s.max_rss_kb for s in single)
     results.append(Result(f"peak memory, {len(names)} sheets  /  1 sheet", peak_many, peak_one, 1.5, "kB"))
 
     new = [*COOP, "new", "--lang", "en", "-o", str(work / "never-written.yaml")]
     marker = b"Project title"
+
     def fresh_new() -> Sample:
         shutil.rmtree(work / "state", ignore_errors=True)  # the run before left a draft: start clean
         return first_screen(new, marker, work)
 
-    mine, theirs = pair(args.runs, fresh_new,
-                        lambda: first_screen([PYTHON, str(HERE / "bare_questionary.py"), "Project title"], marker, work))
+    mine, theirs = pair(
+        args.runs,
+        fresh_new,
+        lambda: first_screen([PYTHON, str(HERE / "bare_questionary.py"), "Project title"], marker, work),
+    )
     results.append(Result("coop new, first question  /  bare questionary", median(mine), median(theirs), 1.3))
 
-    print(f"\ncoopwizard benchmark — {args.runs} runs ({args.bulk_runs} for bulk), medians, Python "
-          f"{sys.version.split()[0]}, {os.cpu_count()} CPU(s)\n")
+    print(
+        f"\ncoopwizard benchmark — {args.runs} runs ({args.bulk_runs} for bulk), medians, Python "
+        f"{sys.version.split()[0]}, {os.cpu_count()} CPU(s)\n"
+    )
     print(f"{'measure':62} {'ours':>9} {'floor':>9} {'ratio':>6} {'target':>7}  verdict")
     for r in results:
         ours = f"{r.ours:.0f}kB" if r.unit == "kB" else f"{r.ours * 1000:.0f}ms"

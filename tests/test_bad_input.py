@@ -62,6 +62,13 @@ CASES: list[tuple[str, str | bytes | None, str]] = [
     ),
     ("deep", _deep(500), "{f}:2: nested too deep (more than 64 levels)."),
     ("deeper-than-libyaml-allows", _deep(5000), "{f}:2: nested too deep (more than 64 levels)."),
+    ("recursive-alias", "format: 1\nproject: &a [*a]\n", "{f}:2: a YAML alias contains itself; remove it."),
+    ("list-as-key", "format: 1\n? [a, b]\n: c\n", "{f}:2: a YAML key must be plain text, not a list or a mapping."),
+    (
+        "merge-key",
+        "format: 1\nbase: &b {title: x}\nproject:\n  <<: *b\n",
+        '{f}:4: the YAML tag "<<" is not allowed; remove it (only plain data is read).',
+    ),
     ("two-documents", "format: 1\n---\nformat: 1\n", "{f}:2: invalid YAML (but found another document)."),
     (
         "md-without-front-matter",

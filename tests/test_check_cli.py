@@ -185,3 +185,15 @@ def test_another_checklist_through_the_environment(write: Callable[..., Path]) -
     run = coop("check", str(EXAMPLE), env={"COOP_CHECKLIST": str(broken)})
     assert run.code == 2
     assert run.err.startswith(f"Error: {broken}:")
+
+
+def test_several_processes_give_the_same_output_in_the_same_order(write: Callable[..., Path]) -> None:
+    names = [str(EXAMPLE)]
+    for index, (pitfall, make) in enumerate(sorted(sheets.PITFALL_SHEETS.items())):
+        names.append(str(write(f"{index}-{pitfall}.yaml", sheets.as_yaml(make()))))
+    names.append("missing.yaml")
+    for output_format in ("text", "json"):
+        serial = coop("check", "-j", "1", "--format", output_format, *names)
+        parallel = coop("check", "-j", "2", "--format", output_format, *names)
+        assert (parallel.code, parallel.out, parallel.err) == (serial.code, serial.out, serial.err)
+        assert serial.code == 2

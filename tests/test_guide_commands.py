@@ -36,10 +36,8 @@ def test_levels_plain_text_is_tab_separated() -> None:
 
 
 def test_a_table_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    from coopwizard import console
-
     monkeypatch.setenv("COLUMNS", "100")
-    monkeypatch.setattr(console.stdout_console(), "_force_terminal", True)
+    monkeypatch.setenv("FORCE_COLOR", "1")  # as Rich itself reads it: a terminal, with colour
     run = coop("pitfalls")
     assert "┃" in run.out or "│" in run.out
     assert "provider_relationship" in run.out

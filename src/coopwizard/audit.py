@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from coopwizard.answers import is_answered
-from coopwizard.checklist import Checklist, Localized
+from coopwizard.checklist import Checklist
 from coopwizard.classify import Classification, classify
+from coopwizard.localized import Localized
 from coopwizard.rules import PITFALL_RULES, RuleContext, Trigger, practice_applied, sheet_path
 from coopwizard.sheet import Sheet, topic_status
 from coopwizard.sheet_parse import SchemaIssue

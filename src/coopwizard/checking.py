@@ -81,11 +81,11 @@ class Tally:
     with_findings: int = 0
     errors: int = 0
 
-    def add(self, report: FileReport) -> None:
+    def add(self, is_error: bool, has_findings: bool) -> None:
         self.files += 1
-        if report.error is not None:
+        if is_error:
             self.errors += 1
-        elif report.audit is not None and report.audit.has_findings(self.strict):
+        elif has_findings:
             self.with_findings += 1
         else:
             self.clean += 1

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Literal, cast
 
 from coopwizard.errors import CoopError, InvalidChecklistError
+from coopwizard.localized import Localized
 from coopwizard.textio import read_source
 from coopwizard.yamlio import LoadedYaml, PathPart, load_yaml
 
@@ -32,17 +33,6 @@ RESERVED_PROJECT_KEYS = ("created", "language")
 
 Lang = Literal["fr", "en"]
 QuestionType = Literal["text", "choice", "multi_choice", "yes_no", "date", "amount", "list", "per_partner"]
-
-
-@dataclass(frozen=True)
-class Localized:
-    """A text in both languages."""
-
-    fr: str
-    en: str
-
-    def __call__(self, lang: str) -> str:
-        return self.fr if lang == "fr" else self.en
 
 
 @dataclass(frozen=True)

@@ -8,19 +8,22 @@ commands that prompt, never at start-up.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
 
 from coopwizard import __version__
-from coopwizard.checklist import Checklist, load_checklist, resolve_checklist_path
-from coopwizard.console import capture, stderr_console, stdout_console
+from coopwizard.console import emit, escape
 from coopwizard.errors import CoopError, ExitCode, UsageError
 from coopwizard.i18n import message, resolve_lang, say
+
+if TYPE_CHECKING:
+    from coopwizard.checklist import Checklist
+
+# Start-up matters: each command imports what it needs when it runs, so that
+# `coop --help` pays for Typer and little else (bench/run.py measures it).
 
 
 def _help_lang() -> str:
@@ -85,9 +88,7 @@ def _run(lang_option: str | None, action: Callable[[str], int]) -> None:
 
 
 def _say_error(text: str, lang: str) -> None:
-    stderr_console().print(
-        f"[bold red]{escape(message(lang, 'cli.error', message=''))}[/]{escape(text)}", soft_wrap=True
-    )
+    emit(f"[bold red]{escape(message(lang, 'cli.error', message=''))}[/]{escape(text)}", err=True, wrap=False)
 
 
 def _say_failure(err: CoopError, lang: str) -> None:
@@ -95,15 +96,17 @@ def _say_failure(err: CoopError, lang: str) -> None:
     from coopwizard.errors import InvalidAnswersError, WizardInterrupted
 
     if isinstance(err, WizardInterrupted):
-        stderr_console().print(escape(say(err, lang)), soft_wrap=True)
+        emit(escape(say(err, lang)), err=True, wrap=False)
         return
     _say_error(say(err, lang), lang)
     if isinstance(err, InvalidAnswersError):
         for problem in err.problems:
-            stderr_console().print(f"  {escape(problem)}", soft_wrap=True)
+            emit(f"  {escape(problem)}", err=True, wrap=False)
 
 
 def _checklist(option: str | None) -> Checklist:
+    from coopwizard.checklist import load_checklist, resolve_checklist_path
+
     return load_checklist(resolve_checklist_path(option))
 
 
@@ -118,40 +121,45 @@ def check(
     files: Annotated[list[str], typer.Argument(help=_h("check.files"), show_default=False)],
     output_format: Annotated[str, typer.Option("--format", "-f", help=_h("check.format"))] = "text",
     strict: Annotated[bool, typer.Option("--strict", help=_h("check.strict"))] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help=_h("check.jobs"))] = 0,
     lang: LangOption = None,
     checklist: ChecklistOption = None,
 ) -> None:
     def action(language: str) -> int:
-        from coopwizard.checking import Tally, check_file
+        from coopwizard.batch import check_all, jobs_for
+        from coopwizard.checking import Tally
+        from coopwizard.checklist import resolve_checklist_path
         from coopwizard.render_report import (
             json_document_end,
             json_document_start,
-            json_file_entry,
-            render_text,
+            json_separator,
+            render_file,
             summary_line,
         )
 
-        chosen = _choose(output_format, ("text", "json"))
+        as_json = _choose(output_format, ("text", "json")) == "json"
         if files.count("-") > 1:
             raise UsageError("cli.stdin_twice")
-        guide = _checklist(checklist)
-        out = stdout_console()
+        location = resolve_checklist_path(checklist)
+        guide = _checklist(checklist)  # a broken checklist stops the run before any file
         tally = Tally(strict=strict)
-        if chosen == "json":
+        if as_json:
             sys.stdout.write(json_document_start(language, guide))
-        for index, name in enumerate(files):
-            report = check_file(name, guide, keep_errors=not _debug["on"])
-            tally.add(report)
-            if chosen == "json":
-                sys.stdout.write(json_file_entry(report, guide, language, first=index == 0))
-            elif report.error is not None:
-                _say_error(say(report.error, language), language)
+        outcomes = check_all(
+            files, location, language, as_json, strict, jobs_for(jobs, files), render_file, keep_errors=not _debug["on"]
+        )
+        for index, outcome in enumerate(outcomes):
+            tally.add(outcome.is_error, outcome.has_findings)
+            if as_json:
+                sys.stdout.write(json_separator(index == 0) + outcome.rendered)
+            elif outcome.error is not None:
+                _say_error(outcome.error, language)
             else:
-                out.print(render_text(report, guide, language), end="", soft_wrap=True)
-        if chosen == "json":
+                emit(outcome.rendered, end="", wrap=False)
+        if as_json:
             sys.stdout.write(json_document_end(tally.as_dict(), bool(files)))
         if len(files) > 1:
-            stderr_console().print(escape(summary_line(tally, language)))
+            emit(escape(summary_line(tally, language)), err=True, wrap=False)
         return tally.exit_code
 
     _run(lang, action)
@@ -160,6 +168,8 @@ def check(
 @app.command(help=_h("schema"))
 def schema(lang: LangOption = None, checklist: ChecklistOption = None) -> None:
     def action(language: str) -> int:
+        import json
+
         from coopwizard.schema import sheet_schema
 
         sys.stdout.write(json.dumps(sheet_schema(_checklist(checklist), language), ensure_ascii=False, indent=2) + "\n")
@@ -175,15 +185,15 @@ def _guide_command(part: str) -> None:
         checklist: ChecklistOption = None,
     ) -> None:
         def action(language: str) -> int:
+            from coopwizard.console import capture, is_terminal, stdout_console
             from coopwizard.render_guide import guide_json, guide_plain, guide_table
 
             chosen = _choose(output_format, ("table", "json"))
             guide = _checklist(checklist)
-            out = stdout_console()
             if chosen == "json":
                 sys.stdout.write(guide_json(guide, part, language))
-            elif out.is_terminal:
-                sys.stdout.write(capture(out, guide_table(guide, part, language)))
+            elif is_terminal(sys.stdout):
+                sys.stdout.write(capture(stdout_console(), guide_table(guide, part, language)))
             else:
                 sys.stdout.write(guide_plain(guide, part, language))
             return ExitCode.CLEAN
@@ -209,7 +219,7 @@ def _deliver(text: str, output: str, lang: str) -> None:
         sys.stdout.flush()
         return
     write_atomic(Path(output), text)
-    stderr_console().print(escape(message(lang, "cli.written", file=output)), soft_wrap=True)
+    emit(escape(message(lang, "cli.written", file=output)), err=True, wrap=False)
 
 
 def _refuse_overwrite(output: str, force: bool) -> None:
@@ -302,7 +312,7 @@ def edit(
         guide = _checklist(checklist)
         plan = plan_edit(file, guide, topic or [], dt.date.today())
         if not plan.topic_ids:
-            stderr_console().print(escape(message(language, "edit.nothing", file=file)), soft_wrap=True)
+            emit(escape(message(language, "edit.nothing", file=file)), err=True, wrap=False)
             return ExitCode.CLEAN
         if not sys.stdin.isatty():
             raise UsageError("edit.no_tty")
@@ -312,7 +322,7 @@ def edit(
         write_atomic(Path(file), outcome.text)
         if outcome.interrupted:
             raise WizardInterrupted("edit.interrupted", file=file)
-        stderr_console().print(escape(message(language, "cli.written", file=file)), soft_wrap=True)
+        emit(escape(message(language, "cli.written", file=file)), err=True, wrap=False)
         return ExitCode.CLEAN
 
     _run(lang, action)

@@ -6,8 +6,8 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
-from coopwizard.checklist import Localized
 from coopwizard.errors import UsageError
+from coopwizard.localized import Localized
 from coopwizard.messages import CATALOGS
 
 LANG_ENV = "COOP_LANG"

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from typing import Any
-
-from rich.table import Table
+from typing import TYPE_CHECKING, Any
 
 from coopwizard.checklist import Checklist
 from coopwizard.i18n import message
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 
 def guide_rows(checklist: Checklist, part: str, lang: str) -> tuple[list[str], list[list[str]]]:
@@ -33,6 +34,8 @@ def guide_rows(checklist: Checklist, part: str, lang: str) -> tuple[list[str], l
 
 
 def guide_table(checklist: Checklist, part: str, lang: str) -> Table:
+    from rich.table import Table  # for a terminal only: piped output never loads Rich
+
     head, rows = guide_rows(checklist, part, lang)
     table = Table(*head, title=checklist.title(lang), show_lines=False)
     for row in rows:

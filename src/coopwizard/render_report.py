@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from rich.markup import escape
-
 from coopwizard import __version__
 from coopwizard.audit import KINDS, Audit
 from coopwizard.checking import FileReport, LocatedFinding, Tally
 from coopwizard.checklist import Checklist
 from coopwizard.classify import Classification
+from coopwizard.console import escape
 from coopwizard.i18n import message, say
 
 JSON_FORMAT = 1
@@ -165,10 +164,19 @@ def json_document_start(lang: str, checklist: Checklist) -> str:
     return json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ',\n  "files": ['
 
 
-def json_file_entry(report: FileReport, checklist: Checklist, lang: str, first: bool) -> str:
-    body = json.dumps(report_json(report, checklist, lang), ensure_ascii=False, indent=2)
-    indented = "\n".join("    " + line for line in body.split("\n"))
-    return ("\n" if first else ",\n") + indented
+def json_file_entry(report: FileReport, checklist: Checklist, lang: str) -> str:
+    # One line per file: json's C encoder only works without indent, and a line per
+    # sheet streams well into grep or jq on a thousand files.
+    return json.dumps(report_json(report, checklist, lang), ensure_ascii=False, separators=(",", ":"))
+
+
+def render_file(report: FileReport, checklist: Checklist, lang: str, as_json: bool) -> str:
+    """One file's report as the run prints it: a JSON entry, or text markup."""
+    return json_file_entry(report, checklist, lang) if as_json else render_text(report, checklist, lang)
+
+
+def json_separator(first: bool) -> str:
+    return "\n    " if first else ",\n    "
 
 
 def json_document_end(summary: dict[str, int], any_file: bool) -> str:

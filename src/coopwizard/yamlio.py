@@ -45,8 +45,7 @@ class LoadedYaml:
             child = _child(node, part)
             if child is None:
                 break
-            key_mark, node = child
-            mark = key_mark
+            mark, node = child
         return mark.line + 1 + self.line_offset, mark.column + 1
 
 
@@ -61,51 +60,19 @@ def _child(node: yaml.Node, part: PathPart) -> tuple[Any, yaml.Node] | None:
     return None
 
 
-class _SafeLoader(_BaseLoader):
-    """The safe loader, except that an impossible date (2026-13-01) stays text for the validator to report."""
-
-
-def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
-    try:
-        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
-    except ValueError:
-        return str(node.value)
-
-
 _PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _PLAIN_FLOAT = re.compile(r"[-+]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][-+]?[0-9]+)?")
-
-
-def _number_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
-    # YAML 1.1 reads a phone number 0612345678 as octal and a time 18:30 as 1110
-    # (base 60): keep such scalars as the text that was typed.
-    value = str(node.value)
-    if node.tag.endswith(":int") and _PLAIN_INT.fullmatch(value):
-        return int(value)
-    if node.tag.endswith(":float") and _PLAIN_FLOAT.fullmatch(value):
-        return float(value)
-    if node.tag.endswith(":float") and value.lower().lstrip("+-") in (".inf", ".nan"):
-        return yaml.SafeLoader.construct_yaml_float(loader, node)
-    return str(node.value)
-
-
-_SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
-_SafeLoader.add_constructor("tag:yaml.org,2002:int", _number_or_text)
-_SafeLoader.add_constructor("tag:yaml.org,2002:float", _number_or_text)
+_SPECIAL_FLOATS = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
+_BOOLS = {"yes": True, "no": False, "true": True, "false": False, "on": True, "off": False}
+_TAG = "tag:yaml.org,2002:"
+_SEQ, _MAP, _MERGE = _TAG + "seq", _TAG + "map", _TAG + "merge"
 
 
 def load_yaml(text: str, source: str, line_offset: int = 0) -> LoadedYaml:
     """Parse one YAML document safely; every failure is an InvalidYamlError naming `source`."""
-    loader = _SafeLoader(text)
+    loader = _BaseLoader(text)
     try:
         root = loader.get_single_node()
-        if root is None:
-            raise InvalidYamlError("yaml.empty", file=source)
-        _check_limits(root, source, line_offset)
-        data = loader.construct_document(root)
-    except yaml.constructor.ConstructorError as err:
-        line = _line(err, line_offset)
-        raise InvalidYamlError("yaml.tag", file=source, line=line, tag=_tag_of(err)) from err
     except yaml.MarkedYAMLError as err:
         line = _line(err, line_offset)
         if "nesting depth" in str(err.problem):  # libyaml's own limit, far above ours
@@ -114,13 +81,13 @@ def load_yaml(text: str, source: str, line_offset: int = 0) -> LoadedYaml:
         raise InvalidYamlError("yaml.syntax", file=source, line=line, problem=problem) from err
     except yaml.YAMLError as err:  # a reader error: a control character, say
         raise InvalidYamlError("yaml.syntax", file=source, line=line_offset + 1, problem=str(err)) from err
-    except (ValueError, TypeError, OverflowError) as err:  # a scalar the safe constructors refuse
-        raise InvalidYamlError("yaml.syntax", file=source, line=line_offset + 1, problem=str(err)) from err
     except RecursionError as err:  # the pure-Python composer recurses on nesting
         raise InvalidYamlError("yaml.too_deep", file=source, limit=MAX_DEPTH) from err
     finally:
         loader.dispose()
-    return LoadedYaml(data, root, line_offset)
+    if root is None:
+        raise InvalidYamlError("yaml.empty", file=source)
+    return LoadedYaml(_Builder(source, line_offset).build(root), root, line_offset)
 
 
 def _line(err: yaml.MarkedYAMLError, offset: int) -> int:
@@ -128,32 +95,105 @@ def _line(err: yaml.MarkedYAMLError, offset: int) -> int:
     return (mark.line + 1 if mark else 1) + offset
 
 
-def _tag_of(err: yaml.constructor.ConstructorError) -> str:
-    problem = err.problem or ""
-    start = problem.find("'")
-    end = problem.rfind("'")
-    return problem[start + 1 : end] if 0 <= start < end else problem
+class _Builder:
+    """Plain data from the node graph: only YAML's core types, within the limits.
 
+    It replaces PyYAML's generic constructor: one pass that builds the data and
+    checks depth and alias expansion together (an alias counts as many values as
+    it expands to, computed from the sizes of nodes already built, so "billion
+    laughs" is refused in a few steps). Any tag beyond plain data is refused.
+    """
 
-def _check_limits(root: yaml.Node, source: str, line_offset: int) -> None:
-    # Walk the graph as a tree, so that every alias counts as many nodes as it
-    # expands to; stop as soon as a limit is passed, which bounds the work.
-    visited = 0
-    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
-    while stack:
-        node, depth = stack.pop()
-        visited += 1
-        if visited > MAX_NODES:
-            raise InvalidYamlError("yaml.too_many_nodes", file=source, limit=MAX_NODES)
+    def __init__(self, source: str, line_offset: int) -> None:
+        self.source = source
+        self.offset = line_offset
+        self.built: dict[int, tuple[Any, int]] = {}  # id(node) -> (value, expanded size)
+        self.open: set[int] = set()  # nodes being built: a path back to one is a recursive alias
+        self.total = 0
+
+    def fail(self, key: str, node: yaml.Node, **params: Any) -> InvalidYamlError:
+        return InvalidYamlError(key, file=self.source, line=node.start_mark.line + 1 + self.offset, **params)
+
+    def build(self, root: yaml.Node) -> Any:
+        return self.node(root, 1)[0]
+
+    def node(self, node: yaml.Node, depth: int) -> tuple[Any, int]:
+        known = self.built.get(id(node))
+        if known is not None:  # an alias: its whole expansion counts
+            self.count(known[1])
+            return known
         if depth > MAX_DEPTH:
-            line = node.start_mark.line + 1 + line_offset
-            raise InvalidYamlError("yaml.too_deep_at", file=source, line=line, limit=MAX_DEPTH)
-        if isinstance(node, yaml.SequenceNode):
-            stack.extend((item, depth + 1) for item in node.value)
-        elif isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                stack.append((key, depth + 1))
-                stack.append((value, depth + 1))
+            raise self.fail("yaml.too_deep_at", node, limit=MAX_DEPTH)
+        if node.__class__ is yaml.ScalarNode:
+            self.count(1)
+            result = (self.scalar(node), 1)
+        elif id(node) in self.open:
+            raise self.fail("yaml.recursive_alias", node)
+        else:
+            self.open.add(id(node))
+            result = self.collection(node, depth)
+            self.open.discard(id(node))
+        self.built[id(node)] = result
+        return result
+
+    def count(self, size: int) -> None:
+        self.total += size
+        if self.total > MAX_NODES:
+            raise InvalidYamlError("yaml.too_many_nodes", file=self.source, limit=MAX_NODES)
+
+    def collection(self, node: yaml.Node, depth: int) -> tuple[Any, int]:
+        self.count(1)
+        size = 1
+        child = self.node
+        deeper = depth + 1
+        if node.__class__ is yaml.SequenceNode:
+            if node.tag != _SEQ:
+                raise self.fail("yaml.tag", node, tag=node.tag)
+            items = []
+            for item in node.value:
+                value, item_size = child(item, deeper)
+                items.append(value)
+                size += item_size
+            return items, size
+        if node.__class__ is not yaml.MappingNode or node.tag != _MAP:
+            raise self.fail("yaml.tag", node, tag=node.tag)
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.__class__ is not yaml.ScalarNode:
+                raise self.fail("yaml.bad_key", key_node)
+            if key_node.tag == _MERGE:
+                raise self.fail("yaml.tag", key_node, tag="<<")
+            key, _ = child(key_node, deeper)
+            value, value_size = child(value_node, deeper)
+            mapping[key] = value
+            size += 1 + value_size
+        return mapping, size
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        tag, value = node.tag, node.value
+        if tag == _TAG + "str":
+            return value
+        if tag == _TAG + "null":
+            return None
+        if tag == _TAG + "bool":
+            return _BOOLS.get(value.lower(), value)
+        if tag == _TAG + "int":
+            # YAML 1.1 reads a phone number 0612345678 as octal and 18:30 as base 60:
+            # such scalars stay the text that was typed.
+            return int(value) if _PLAIN_INT.fullmatch(value) else value
+        if tag == _TAG + "float":
+            if _PLAIN_FLOAT.fullmatch(value):
+                return float(value)
+            return _SPECIAL_FLOATS.get(value.lower(), value)
+        if tag == _TAG + "timestamp":
+            try:
+                return _TIMESTAMPS.construct_yaml_timestamp(node)
+            except ValueError:  # no real date (2026-02-30): the text, for the validator to report
+                return value
+        raise self.fail("yaml.tag", node, tag=tag)
+
+
+_TIMESTAMPS = yaml.constructor.SafeConstructor()
 
 
 class _SheetDumper(_BaseDumper):

@@ -8,13 +8,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.console import Console
-from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
 from coopwizard.audit import Audit, Finding, Message
 from coopwizard.checklist import Checklist, Question, Topic
 from coopwizard.classify import Classification
+from coopwizard.console import escape
 from coopwizard.i18n import message, say
 from coopwizard.render_report import coverage_bar, describe_level
 from coopwizard.sheet import Sheet, topic_status
