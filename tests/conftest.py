@@ -15,8 +15,13 @@ EXAMPLE = ROOT / "docs" / "examples" / "linandes.yaml"
 DATA = Path(__file__).parent / "data"
 
 
+@pytest.fixture(scope="session")
+def cache_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def pinned_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def pinned_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, cache_home: Path) -> None:
     """Every test sees the same plain 80-column terminal, English unless it says otherwise."""
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("NO_COLOR", "1")
@@ -24,6 +29,7 @@ def pinned_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     for name in ("COOP_LANG", "COOP_CHECKLIST", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("COOP_CACHE_DIR", str(cache_home))  # never the user's own cache
     # The consoles are made once per process; tests need fresh ones for their own stdout.
     from coopwizard import console
 

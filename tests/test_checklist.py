@@ -207,3 +207,18 @@ def test_an_adapted_checklist_changes_topics_and_thresholds(tmp_path: Path) -> N
     assert adapted.topics[0].questions[0].text.fr == "Pourquoi ce projet ?"
     hasty = next(p for p in adapted.pitfalls if p.id == "hasty_decisions")
     assert hasty.params["min_days_to_first_milestone"] == 60
+
+
+def test_the_compiled_cache_gives_the_same_checklist(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from coopwizard import checklist_cache
+
+    monkeypatch.setenv("COOP_CACHE_DIR", str(tmp_path / "cache"))
+    path = tmp_path / "copy.yaml"
+    path.write_text((ROOT / "checklists" / "default.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    parsed = load_checklist.__wrapped__(path)
+    [entry] = (tmp_path / "cache").iterdir()
+    cached = checklist_cache.load_cached(path.read_text(encoding="utf-8"), str(path))
+    assert cached == parsed
+    entry.write_text("{not json", encoding="utf-8")  # a broken cache is only a slower start
+    assert checklist_cache.load_cached(path.read_text(encoding="utf-8"), str(path)) is None
+    assert load_checklist.__wrapped__(path) == parsed

@@ -15,12 +15,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from coopwizard.errors import CoopError, InvalidChecklistError
 from coopwizard.localized import Localized
 from coopwizard.textio import read_source
-from coopwizard.yamlio import LoadedYaml, PathPart, load_yaml
+
+if TYPE_CHECKING:
+    from coopwizard.yamlio import LoadedYaml, PathPart
 
 CHECKLIST_FORMAT = 1
 CHECKLIST_ENV = "COOP_CHECKLIST"
@@ -174,10 +176,18 @@ def resolve_checklist_path(option: str | None) -> Path | str:
 
 @functools.lru_cache(maxsize=8)
 def load_checklist(location: Path | str) -> Checklist:
-    """Read and validate a checklist, once per process and path."""
+    """Read and validate a checklist, once per process and path (and once per text, across runs)."""
+    from coopwizard import checklist_cache
+
     source = read_source(str(location))
-    loaded = load_yaml(source.text, source.name)
-    return _ChecklistParser(loaded, source.name).parse()
+    cached = checklist_cache.load_cached(source.text, source.name)
+    if cached is not None:
+        return cached
+    from coopwizard.yamlio import load_yaml  # only when there is YAML to parse
+
+    checklist = _ChecklistParser(load_yaml(source.text, source.name), source.name).parse()
+    checklist_cache.store(source.text, checklist)
+    return checklist
 
 
 class _ChecklistParser:
