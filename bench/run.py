@@ -39,7 +39,8 @@ for name in ("COOP_LANG", "COOP_CHECKLIST", "LC_ALL", "LC_MESSAGES"):
 
 @dataclass
 class Sample:
-    seconds: float
+    seconds: float  # wall clock
+    cpu: float  # user + system CPU of the process and its workers
     max_rss_kb: int
 
 
@@ -52,7 +53,7 @@ def run(command: Sequence[str], cwd: Path) -> Sample:
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
-    return Sample(elapsed, usage.ru_maxrss)
+    return Sample(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
 
 
 def first_screen(command: Sequence[str], marker: bytes, cwd: Path) -> Sample:
@@ -78,7 +79,7 @@ def first_screen(command: Sequence[str], marker: bytes, cwd: Path) -> Sample:
         process.kill()
         process.wait()
         os.close(master)
-    return Sample(elapsed, 0)
+    return Sample(elapsed, elapsed, 0)
 
 
 @dataclass
@@ -113,8 +114,8 @@ def pair(runs: int, ours: Callable[[], Sample], floor: Callable[[], Sample]) -> 
     return mine, theirs
 
 
-def median(samples: list[Sample]) -> float:
-    return statistics.median(s.seconds for s in samples)
+def median(samples: list[Sample], metric: str = "seconds") -> float:
+    return statistics.median(getattr(s, metric) for s in samples)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -141,9 +142,13 @@ def _bench(args: argparse.Namespace, work: Path) -> int:
     bulk_jobs = ["-j", args.jobs] if args.jobs else []
     results: list[Result] = []
 
-    def measure(name: str, ours: Sequence[str], floor: Sequence[str], target: float, runs: int) -> list[Sample]:
+    def measure(
+        name: str, ours: Sequence[str], floor: Sequence[str], target: float, runs: int, metric: str
+    ) -> list[Sample]:
         mine, theirs = pair(runs, lambda: run(ours, work), lambda: run(floor, work))
-        results.append(Result(name, median(mine), median(theirs), target))
+        results.append(
+            Result(name, median(mine, metric), median(theirs, metric), target, "s" if metric == "seconds" else "cpu")
+        )
         print(f"  measured: {name}", file=sys.stderr)
         return mine
 
@@ -193,12 +198,13 @@ def _bench(args: argparse.Namespace, work: Path) -> int:
         f"\ncoopwizard benchmark — {args.runs} runs ({args.bulk_runs} for bulk), medians, Python "
         f"{sys.version.split()[0]}, {os.cpu_count()} CPU(s)\n"
     )
-    print(f"{'measure':62} {'ours':>9} {'floor':>9} {'ratio':>6} {'target':>7}  verdict")
+    print(f"{'measure':62} {'ours':>11} {'floor':>11} {'ratio':>6} {'target':>7}  verdict")
     for r in results:
-        ours = f"{r.ours:.0f}kB" if r.unit == "kB" else f"{r.ours * 1000:.0f}ms"
-        floor = f"{r.floor:.0f}kB" if r.unit == "kB" else f"{r.floor * 1000:.0f}ms"
+        suffix = {"kB": "kB", "cpu": "ms cpu", "s": "ms"}[r.unit]
+        scale = 1 if r.unit == "kB" else 1000
+        ours, floor = f"{r.ours * scale:.0f}{suffix}", f"{r.floor * scale:.0f}{suffix}"
         verdict = "pass" if r.passed else "FAIL"
-        print(f"{r.name:62} {ours:>9} {floor:>9} {r.ratio:6.2f} {r.target:7.2f}  {verdict}")
+        print(f"{r.name:62} {ours:>11} {floor:>11} {r.ratio:6.2f} {r.target:7.2f}  {verdict}")
     return 0 if all(r.passed for r in results) else 1
 
 

@@ -21,7 +21,7 @@ NO = frozenset({"no", "n", "non", "false", "faux", "0"})
 _AMOUNT_NOISE = re.compile(r"[\s\u00a0\u202f€]|eur(os?)?$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Problem:
     """What is wrong with one answer; `path` is relative to the answer (a list index, a field)."""
 

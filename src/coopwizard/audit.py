@@ -31,7 +31,7 @@ SEVERITY: dict[Kind, str] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass
 class Message:
     """A message key (messages.py) and its parameters; Localized parameters are said in the report's language."""
 
@@ -43,7 +43,7 @@ class Message:
 Text = Message | Localized
 
 
-@dataclass(frozen=True)
+@dataclass
 class Finding:
     kind: Kind
     rule: str  # a stable id: the pitfall's, the practice's, or the check's
@@ -57,7 +57,7 @@ class Finding:
         return SEVERITY[self.kind]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Coverage:
     settled: tuple[str, ...]
     to_complete: tuple[str, ...]
@@ -68,7 +68,7 @@ class Coverage:
         return len(self.settled) + len(self.to_complete) + len(self.missing)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Audit:
     sheet: Sheet
     classification: Classification

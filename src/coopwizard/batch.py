@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +19,7 @@ AUTO_JOBS_FROM = 200  # below this many files, starting workers costs more than 
 MAX_AUTO_JOBS = 4
 
 
-@dataclass(frozen=True)
+@dataclass
 class Checked:
     """One file's outcome, ready to print: the rendered text and how it counts."""
 
@@ -63,6 +62,8 @@ def check_all(
                 check_file(name, checklist, keep_errors=keep_errors), checklist, lang, as_json, strict, render
             )
         return
+    from concurrent.futures import ProcessPoolExecutor  # only when there are workers to start
+
     tasks = [(name, checklist_location, lang, as_json, strict, render) for name in files]
     chunk = max(1, min(64, len(files) // (jobs * 8)))
     with ProcessPoolExecutor(max_workers=jobs) as pool:

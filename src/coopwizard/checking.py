@@ -15,7 +15,7 @@ from coopwizard.textio import SourceText, read_source
 from coopwizard.yamlio import LoadedYaml, load_yaml
 
 
-@dataclass(frozen=True)
+@dataclass
 class LoadedSheet:
     sheet: Sheet
     issues: list[SchemaIssue]
@@ -23,14 +23,14 @@ class LoadedSheet:
     markdown: bool
 
 
-@dataclass(frozen=True)
+@dataclass
 class LocatedFinding:
     finding: Finding
     line: int
     column: int
 
 
-@dataclass(frozen=True)
+@dataclass
 class FileReport:
     """One file's result: an audit with located findings, or the error that stopped it."""
 

@@ -13,7 +13,6 @@ import functools
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
 
@@ -37,13 +36,17 @@ Lang = Literal["fr", "en"]
 QuestionType = Literal["text", "choice", "multi_choice", "yes_no", "date", "amount", "list", "per_partner"]
 
 
-@dataclass(frozen=True)
+# The model's classes are plain dataclasses, treated as immutable: frozen ones take
+# twice as long to define, and every command pays that at start-up (bench/run.py).
+
+
+@dataclass
 class Choice:
     id: str
     label: Localized
 
 
-@dataclass(frozen=True)
+@dataclass
 class Question:
     id: str
     type: QuestionType
@@ -63,7 +66,7 @@ class Question:
         return next((c for c in self.choices if c.id == choice_id), None)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Level:
     id: str
     rank: int  # 1, 2, 3: the three-step scale
@@ -73,13 +76,13 @@ class Level:
     requires: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Note:
     id: str
     text: Localized
 
 
-@dataclass(frozen=True)
+@dataclass
 class Topic:
     id: str
     label: Localized
@@ -91,7 +94,7 @@ class Topic:
         return next((q for q in self.questions if q.id == question_id), None)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Pitfall:
     id: str
     text: Localized
@@ -101,21 +104,21 @@ class Pitfall:
     practices: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass
 class PracticeCheck:
     rule: str
     paths: tuple[str, ...]
     values: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass
 class Practice:
     id: str
     text: Localized
     check: PracticeCheck | None = None
 
 
-@dataclass(frozen=True)
+@dataclass
 class Checklist:
     id: str
     version: int
@@ -162,9 +165,9 @@ class Checklist:
 
 def default_checklist_path() -> Path:
     """The checklist shipped with the package (or beside the sources, in a checkout)."""
-    shipped = resources.files("coopwizard") / "checklists" / "default.yaml"
+    shipped = Path(__file__).with_name("checklists") / "default.yaml"  # where the wheel puts it
     if shipped.is_file():
-        return Path(str(shipped))
+        return shipped
     return Path(__file__).resolve().parents[2] / "checklists" / "default.yaml"
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from coopwizard.checklist import Checklist, Level, Question
 
 
-@dataclass(frozen=True)
+@dataclass
 class Classification:
     level: Level | None  # the highest level reached; None: no sharing yet
     modes: tuple[Level, ...]  # every level whose conditions hold (pooling and collaboration can both)

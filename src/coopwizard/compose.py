@@ -19,7 +19,7 @@ from coopwizard.sheet_parse import SchemaIssue, parse_sheet
 SECTIONS = ("project", "partners", "classification", "topics")
 
 
-@dataclass(frozen=True)
+@dataclass
 class MissingAnswer:
     path: str  # "topics.purpose.reason", "partners.1.name"
     question: Question

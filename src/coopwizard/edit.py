@@ -25,7 +25,7 @@ from coopwizard.textio import SourceText, read_source
 _INDENTED_SEQUENCE = re.compile(r"^( *)[^\s#-][^\n]*:\n\1 +- ", re.MULTILINE)
 
 
-@dataclass(frozen=True)
+@dataclass
 class EditPlan:
     source: SourceText
     loaded: LoadedSheet

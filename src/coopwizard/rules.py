@@ -18,7 +18,7 @@ from coopwizard.sheet import Sheet
 from coopwizard.yamlio import PathPart
 
 
-@dataclass(frozen=True)
+@dataclass
 class Trigger:
     """What set a rule off: a message key, its parameters, and where in the sheet."""
 
@@ -27,7 +27,7 @@ class Trigger:
     path: tuple[PathPart, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass
 class RuleContext:
     sheet: Sheet
     checklist: Checklist
@@ -37,7 +37,7 @@ class RuleContext:
 RuleFunction = Callable[[RuleContext, Mapping[str, Any]], list[Trigger]]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Param:
     """What a rule's parameter must be: a number, a list of ids, or answer path(s) to questions of given types."""
 
@@ -46,7 +46,7 @@ class Param:
     section: str | None = None  # "partner" when the path must name a partner question
 
 
-@dataclass(frozen=True)
+@dataclass
 class PitfallRule:
     evaluate: RuleFunction
     params: Mapping[str, Param]

@@ -21,7 +21,7 @@ TOP_KEYS = ("format", "checklist", "checklist_version", "project", "partners", "
 LANGUAGES = ("fr", "en")
 
 
-@dataclass(frozen=True)
+@dataclass
 class SchemaIssue:
     path: tuple[PathPart, ...]
     key: str

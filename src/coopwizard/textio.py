@@ -19,7 +19,7 @@ MAX_BYTES = 5 * 1024 * 1024
 STDIN = "-"
 
 
-@dataclass(frozen=True)
+@dataclass
 class SourceText:
     """A file's text, with the name to show in messages."""
 

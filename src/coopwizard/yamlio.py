@@ -31,7 +31,7 @@ MAX_NODES = 100_000  # counted with aliases expanded: stops "billion laughs"
 PathPart = str | int
 
 
-@dataclass(frozen=True)
+@dataclass
 class LoadedYaml:
     data: Any
     root: yaml.Node

@@ -107,7 +107,7 @@ def _interactive(
     return sheet, result, draft
 
 
-@dataclass(frozen=True)
+@dataclass
 class EditOutcome:
     text: str  # the file's new text, for the CLI to write
     result: Audit
