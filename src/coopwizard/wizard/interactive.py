@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +28,16 @@ def default_output(lang: str, output_format: str) -> str:
     return f"{stem}.{'md' if output_format == 'md' else 'yaml'}"
 
 
+@contextmanager
+def prompts_on_stderr() -> Iterator[None]:
+    """Draw prompts on stderr, like every message, so that `-o -` keeps stdout for the sheet."""
+    from prompt_toolkit.application.current import create_app_session
+    from prompt_toolkit.output.defaults import create_output
+
+    with create_app_session(output=create_output(stdout=sys.stderr)):
+        yield
+
+
 def interactive_new(
     checklist: Checklist,
     lang: str,
@@ -35,76 +47,61 @@ def interactive_new(
     force: bool,
     today: dt.date,
 ) -> tuple[Sheet, Audit, Draft]:
-    from prompt_toolkit.application.current import create_app_session
-    from prompt_toolkit.output.defaults import create_output
+    with prompts_on_stderr():
+        from coopwizard.wizard.flow import Wizard
+        from coopwizard.wizard.prompts import QuestionaryPrompter
+        from coopwizard.wizard.screens import Screen
 
-    with create_app_session(output=create_output(stdout=sys.stderr)):
-        return _interactive(checklist, lang, output, output_format, resume, force, today)
+        console = stderr_console()
+        prompter = QuestionaryPrompter(lang)
+        screen = Screen(console, checklist, lang)
+        location = draft_path()
 
+        def say(key: str, **params: object) -> None:
+            screen.line(message(lang, key, **params))
 
-def _interactive(
-    checklist: Checklist,
-    lang: str,
-    output: str | None,
-    output_format: str | None,
-    resume: bool,
-    force: bool,
-    today: dt.date,
-) -> tuple[Sheet, Audit, Draft]:
-    from coopwizard.wizard.flow import Wizard
-    from coopwizard.wizard.prompts import QuestionaryPrompter
-    from coopwizard.wizard.screens import Screen
+        if not resume and location.exists():
+            resume = prompter.confirm(message(lang, "wizard.resume_existing", file=str(location)), default=True)
+        if resume:
+            draft = load_draft(location)
+            draft.lang = lang
+            if (draft.checklist_id, draft.checklist_version) != (checklist.id, checklist.version):
+                say(
+                    "wizard.draft_other_checklist",
+                    old=draft.checklist_id,
+                    old_version=draft.checklist_version,
+                    new=checklist.id,
+                    new_version=checklist.version,
+                )
+            dropped = reconcile(draft, checklist)
+            if dropped:
+                say("wizard.mismatch", items=", ".join(dropped))
+            if output is not None:
+                draft.output = output
+            if output_format is not None or output is not None:
+                draft.output_format = choose_sheet_format(output_format, draft.output)
+            say("wizard.resumed", count=draft.answered_count())
+        else:
+            chosen = choose_sheet_format(output_format, output)
+            draft = new_draft(checklist, lang, output or default_output(lang, chosen), chosen, today)
+            screen.heading(message(lang, "wizard.welcome_title"))
+            say("wizard.welcome")
 
-    console = stderr_console()
-    prompter = QuestionaryPrompter(lang)
-    screen = Screen(console, checklist, lang)
-    location = draft_path()
-
-    def say(key: str, **params: object) -> None:
-        screen.line(message(lang, key, **params))
-
-    if not resume and location.exists():
-        resume = prompter.confirm(message(lang, "wizard.resume_existing", file=str(location)), default=True)
-    if resume:
-        draft = load_draft(location)
-        draft.lang = lang
-        if (draft.checklist_id, draft.checklist_version) != (checklist.id, checklist.version):
-            say(
-                "wizard.draft_other_checklist",
-                old=draft.checklist_id,
-                old_version=draft.checklist_version,
-                new=checklist.id,
-                new_version=checklist.version,
-            )
-        dropped = reconcile(draft, checklist)
-        if dropped:
-            say("wizard.mismatch", items=", ".join(dropped))
-        if output is not None:
-            draft.output = output
-        if output_format is not None or output is not None:
+        # Checked before the first question, so that no answer is typed for nothing.
+        while draft.output != "-" and not force and Path(draft.output).exists():
+            if prompter.confirm(message(lang, "wizard.overwrite", file=draft.output), default=False):
+                break
+            typed = prompter.text(message(lang, "wizard.other_output"), default=draft.output)
+            draft.output = typed.strip() or draft.output
             draft.output_format = choose_sheet_format(output_format, draft.output)
-        say("wizard.resumed", count=draft.answered_count())
-    else:
-        chosen = choose_sheet_format(output_format, output)
-        draft = new_draft(checklist, lang, output or default_output(lang, chosen), chosen, today)
-        screen.heading(message(lang, "wizard.welcome_title"))
-        say("wizard.welcome")
 
-    # Checked before the first question, so that no answer is typed for nothing.
-    while draft.output != "-" and not force and Path(draft.output).exists():
-        if prompter.confirm(message(lang, "wizard.overwrite", file=draft.output), default=False):
-            break
-        typed = prompter.text(message(lang, "wizard.other_output"), default=draft.output)
-        draft.output = typed.strip() or draft.output
-        draft.output_format = choose_sheet_format(output_format, draft.output)
-
-    save_draft(draft, location)
-    say("wizard.draft_at", file=str(location))
-    wizard = Wizard(checklist, draft, prompter, screen, lambda d: save_draft(d, location))
-    sheet, result = wizard.run()
-    screen.summary(result)
-    discard_draft(location)
-    return sheet, result, draft
+        save_draft(draft, location)
+        say("wizard.draft_at", file=str(location))
+        wizard = Wizard(checklist, draft, prompter, screen, lambda d: save_draft(d, location))
+        sheet, result = wizard.run()
+        screen.summary(result)
+        discard_draft(location)
+        return sheet, result, draft
 
 
 @dataclass
@@ -116,9 +113,6 @@ class EditOutcome:
 
 def interactive_edit(plan: EditPlan, checklist: Checklist, lang: str) -> EditOutcome:
     """Ask the planned topics again, their answers as defaults; the file's new text."""
-    from prompt_toolkit.application.current import create_app_session
-    from prompt_toolkit.output.defaults import create_output
-
     from coopwizard.errors import WizardInterrupted
     from coopwizard.render_markdown import markdown_body
     from coopwizard.wizard.flow import Wizard
@@ -136,7 +130,7 @@ def interactive_edit(plan: EditPlan, checklist: Checklist, lang: str) -> EditOut
         plan.created.isoformat(),
         answers_of(loaded.sheet, checklist),
     )
-    with create_app_session(output=create_output(stdout=sys.stderr)):
+    with prompts_on_stderr():
         screen = Screen(stderr_console(), checklist, lang)
         labels = [t.label(lang) for t in checklist.topics if t.id in plan.topic_ids]
         screen.line(message(lang, "edit.topics", topics=", ".join(labels)))
