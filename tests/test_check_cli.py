@@ -82,8 +82,8 @@ def test_triggers_say_what_set_the_pitfall_off(write: Callable[..., Path]) -> No
         "hasty": (sheets.hasty_decisions(), "first milestone on 2026-09-20, 6 days after the sheet of 2026-09-14"),
         "asks": (
             sheets.provider_only_asks(),
-            "Cuisine du Monde Cergy brings nothing and has no mission, while Les Potagers des Linandes, "
-            "Club Ados Linandes carries the work",
+            "with nothing brought and no mission: Cuisine du Monde Cergy; the work rests on: "
+            "Les Potagers des Linandes, Club Ados Linandes",
         ),
         "dispersion": (sheets.dispersion(), "no representative for: Club Ados Linandes"),
     }

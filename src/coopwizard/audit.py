@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from coopwizard.answers import is_answered
-from coopwizard.checklist import Checklist
+from coopwizard.checklist import Checklist, PracticeCheck
 from coopwizard.classify import Classification, classify
 from coopwizard.localized import Localized
 from coopwizard.rules import PITFALL_RULES, RuleContext, Trigger, practice_applied, sheet_path
@@ -253,7 +253,12 @@ def _suggestions(sheet: Sheet, checklist: Checklist, coverage: Coverage) -> list
         # A practice about a topic not yet started is already said by "topic missing".
         if all(path.partition(".")[0] in coverage.missing for path in practice.check.paths):
             continue
-        questions = [q.text for q in (checklist.question_at(p) for p in practice.check.paths) if q is not None]
+        missing = [
+            p
+            for p in practice.check.paths
+            if not practice_applied(PracticeCheck(practice.check.rule, (p,), practice.check.values), sheet)
+        ]
+        questions = [q.text for q in (checklist.question_at(p) for p in missing) if q is not None]
         findings.append(
             Finding(
                 "suggestion",

@@ -64,16 +64,16 @@ def check_all(
         return
     from concurrent.futures import ProcessPoolExecutor  # only when there are workers to start
 
-    tasks = [(name, checklist_location, lang, as_json, strict, render) for name in files]
+    tasks = [(name, checklist_location, lang, as_json, strict, render, keep_errors) for name in files]
     chunk = max(1, min(64, len(files) // (jobs * 8)))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from pool.map(_work, tasks, chunksize=chunk)
 
 
-def _work(task: tuple[str, Path | str, str, bool, bool, Render]) -> Checked:
-    name, location, lang, as_json, strict, render = task
+def _work(task: tuple[str, Path | str, str, bool, bool, Render, bool]) -> Checked:
+    name, location, lang, as_json, strict, render, keep_errors = task
     checklist = load_checklist(location)  # once per worker: it is cached
-    return _outcome(check_file(name, checklist), checklist, lang, as_json, strict, render)
+    return _outcome(check_file(name, checklist, keep_errors=keep_errors), checklist, lang, as_json, strict, render)
 
 
 def _outcome(

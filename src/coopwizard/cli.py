@@ -104,6 +104,13 @@ def _say_failure(err: CoopError, lang: str) -> None:
             emit(f"  {escape(problem)}", err=True, wrap=False)
 
 
+def _lang_chosen(option: str | None) -> bool:
+    """Whether the user asked for a language (--lang or COOP_LANG), rather than the locale giving one."""
+    import os
+
+    return bool(option or os.environ.get("COOP_LANG"))
+
+
 def _checklist(option: str | None) -> Checklist:
     from coopwizard.checklist import load_checklist, resolve_checklist_path
 
@@ -285,10 +292,13 @@ def new(
             return ExitCode.CLEAN
         if not sys.stdin.isatty():
             raise UsageError("wizard.no_tty")
+        from coopwizard.wizard.draft import discard_draft
         from coopwizard.wizard.interactive import interactive_new
 
-        sheet, result, draft = interactive_new(guide, language, output, output_format, resume, force, today)
+        asked_for = _lang_chosen(lang)
+        sheet, result, draft = interactive_new(guide, language, output, output_format, resume, force, today, asked_for)
         _deliver(render_sheet(sheet, guide, result, draft.output_format, draft.lang), draft.output, draft.lang)
+        discard_draft()  # only now: if the write failed, every answer is still in the draft
         return ExitCode.CLEAN
 
     _run(lang, action)
@@ -318,6 +328,8 @@ def edit(
             raise UsageError("edit.no_tty")
         from coopwizard.wizard.interactive import interactive_edit
 
+        if not _lang_chosen(lang):  # the sheet's own language, before the locale's
+            language = str(plan.loaded.sheet.project.get("language") or language)
         outcome = interactive_edit(plan, guide, language)
         write_atomic(Path(file), outcome.text)
         if outcome.interrupted:

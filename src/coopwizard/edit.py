@@ -17,7 +17,7 @@ from typing import Any
 from coopwizard.audit import Audit, audit
 from coopwizard.checking import LoadedSheet, load_sheet
 from coopwizard.checklist import Checklist
-from coopwizard.errors import UsageError
+from coopwizard.errors import InvalidSheetError, UsageError
 from coopwizard.frontmatter import join_front_matter, split_front_matter
 from coopwizard.sheet import Sheet, to_data
 from coopwizard.textio import SourceText, read_source
@@ -34,9 +34,16 @@ class EditPlan:
 
 
 def plan_edit(name: str, checklist: Checklist, chosen: Sequence[str], today: dt.date) -> EditPlan:
-    """Read the sheet and decide which topics to ask again (maybe none)."""
+    """Read the sheet and decide which topics to ask again (maybe none).
+
+    The file is also read the way it will be written back, now, so that a sheet
+    that cannot be written back stops the command before any question is asked.
+    """
     source = read_source(name)
     loaded = load_sheet(source, checklist)
+    document = _round_trip(source.text, loaded.markdown, name)[1]
+    if document.get("topics") is not None and not hasattr(document["topics"], "items"):
+        raise InvalidSheetError("edit.topics_not_mapping", file=name)
     result = audit(loaded.sheet, checklist, loaded.issues, today)
     return EditPlan(source, loaded, topics_to_ask(result, checklist, chosen), loaded.sheet.created or today)
 
@@ -75,15 +82,7 @@ def write_back(
     name: str,
 ) -> str:
     """The file's text with the answers of `topic_ids` replaced, everything else as it was."""
-    from ruamel.yaml import YAML
-
-    yaml_text = split_front_matter(original, name)[0] if markdown else original
-    rt = YAML(typ="rt")
-    rt.preserve_quotes = True
-    rt.width = 4096  # never re-wrap what the user wrote
-    if _INDENTED_SEQUENCE.search(yaml_text):
-        rt.indent(mapping=2, sequence=4, offset=2)
-    document = rt.load(yaml_text)
+    rt, document = _round_trip(original, markdown, name)
     new_topics = to_data(sheet, checklist)["topics"]
     if "topics" not in document or document["topics"] is None:
         document["topics"] = {}
@@ -95,16 +94,38 @@ def write_back(
         if not isinstance(topics.get(topic_id), dict):
             topics[topic_id] = _plain(fresh)
             continue
-        _merge(topics[topic_id], fresh)
+        topic = checklist.topic(topic_id)
+        owned = [q.id for q in topic.questions] + ["status", "notes"] if topic else []
+        _merge(topics[topic_id], fresh, owned)
     buffer = io.StringIO()
     rt.dump(document, buffer)
     text = buffer.getvalue()
     return join_front_matter(text, markdown_body) if markdown else text
 
 
-def _merge(target: Any, fresh: dict[str, Any]) -> None:
-    """Change only what changed, so that untouched keys keep their comments and places."""
-    for key in [k for k in target if k not in fresh]:
+def _round_trip(original: str, markdown: bool, name: str) -> tuple[Any, Any]:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    yaml_text = split_front_matter(original, name)[0] if markdown else original
+    rt = YAML(typ="rt")
+    rt.preserve_quotes = True
+    rt.width = 4096  # never re-wrap what the user wrote
+    if _INDENTED_SEQUENCE.search(yaml_text):
+        rt.indent(mapping=2, sequence=4, offset=2)
+    try:
+        return rt, rt.load(yaml_text)
+    except YAMLError as err:
+        raise InvalidSheetError("edit.cannot_round_trip", file=name, reason=str(err).splitlines()[0]) from err
+
+
+def _merge(target: Any, fresh: dict[str, Any], owned: Sequence[str]) -> None:
+    """Change only what changed, so that untouched keys keep their comments and places.
+
+    Only the keys the wizard owns (the topic's questions, status, notes) may go:
+    anything else in the file, a misspelt key with a paragraph under it, stays.
+    """
+    for key in [k for k in target if k in owned and k not in fresh]:
         del target[key]
     for key, value in fresh.items():
         if key not in target or target[key] != value:

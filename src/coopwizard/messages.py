@@ -26,6 +26,7 @@ FR: dict[str, str] = {
     "yaml.too_deep_at": "{file}:{line} : imbrication trop profonde (plus de {limit} niveaux).",
     "yaml.too_many_nodes": "{file} : plus de {limit} valeurs une fois les alias développés ; une fiche n'en a pas besoin.",
     "yaml.recursive_alias": "{file}:{line} : un alias YAML se contient lui-même ; retirez-le.",
+    "yaml.duplicate_key": "{file}:{line} : la clé « {name} » apparaît deux fois ; gardez-en une seule.",
     "yaml.bad_key": "{file}:{line} : une clé YAML doit être un simple texte, pas une liste ni un dictionnaire.",
     # -- checklist -----------------------------------------------------------------
     "checklist.not_mapping": "{file}:{line} : « {key_path} » doit être un dictionnaire (clé: valeur).",
@@ -89,7 +90,7 @@ FR: dict[str, str] = {
     "finding.unknown_partner": "« {name} » n'est pas un des partenaires de la fiche ({question})",
     # -- what triggered a rule ----------------------------------------------------------------
     "trigger.paid_services": "une association en paie une autre pour sa part du travail",
-    "trigger.only_asks": "{askers} n'apporte rien et n'a pas de mission, alors que {providers} porte le travail",
+    "trigger.only_asks": "sans apport ni mission : {askers} ; le travail repose sur : {providers}",
     "trigger.many_partners": "{count} partenaires (plus de {max}) sans objet de la coopération nommé",
     "trigger.many_objectives": "{count} objectifs (plus de {max}) sans objet de la coopération nommé",
     "trigger.no_representative": "pas de représentant pour : {partners}",
@@ -256,6 +257,7 @@ EN: dict[str, str] = {
     "yaml.too_deep_at": "{file}:{line}: nested too deep (more than {limit} levels).",
     "yaml.too_many_nodes": "{file}: more than {limit} values once aliases are expanded; a sheet needs no such thing.",
     "yaml.recursive_alias": "{file}:{line}: a YAML alias contains itself; remove it.",
+    "yaml.duplicate_key": '{file}:{line}: the key "{name}" appears twice; keep only one.',
     "yaml.bad_key": "{file}:{line}: a YAML key must be plain text, not a list or a mapping.",
     "checklist.not_mapping": '{file}:{line}: "{key_path}" must be a mapping (key: value).',
     "checklist.not_list": '{file}:{line}: "{key_path}" must be a non-empty list.',
@@ -314,7 +316,7 @@ EN: dict[str, str] = {
     "finding.premature_rapprochement": "a formal rapprochement is planned before the {level} stage",
     "finding.unknown_partner": '"{name}" is not one of the sheet\'s partners ({question})',
     "trigger.paid_services": "one association pays another for its part of the work",
-    "trigger.only_asks": "{askers} brings nothing and has no mission, while {providers} carries the work",
+    "trigger.only_asks": "with nothing brought and no mission: {askers}; the work rests on: {providers}",
     "trigger.many_partners": "{count} partners (more than {max}) with no object of the cooperation named",
     "trigger.many_objectives": "{count} objectives (more than {max}) with no object of the cooperation named",
     "trigger.no_representative": "no representative for: {partners}",

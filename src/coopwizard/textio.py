@@ -64,6 +64,7 @@ def _decode(raw: bytes, name: str) -> str:
 
 def write_atomic(path: Path, text: str) -> None:
     """Write `text` to `path` so that readers see the old file or the new one, never half."""
+    path = path.resolve() if path.is_symlink() else path  # replace the target, not the link
     directory = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)

@@ -108,8 +108,10 @@ class _Builder:
         self.source = source
         self.offset = line_offset
         self.built: dict[int, tuple[Any, int]] = {}  # id(node) -> (value, expanded size)
+        self.height: dict[int, int] = {}  # id(collection) -> its depth below, aliases included
         self.open: set[int] = set()  # nodes being built: a path back to one is a recursive alias
         self.total = 0
+        self.deepest = 0  # the deepest level reached under the collection being built
 
     def fail(self, key: str, node: yaml.Node, **params: Any) -> InvalidYamlError:
         return InvalidYamlError(key, file=self.source, line=node.start_mark.line + 1 + self.offset, **params)
@@ -119,11 +121,11 @@ class _Builder:
 
     def node(self, node: yaml.Node, depth: int) -> tuple[Any, int]:
         known = self.built.get(id(node))
-        if known is not None:  # an alias: its whole expansion counts
+        if known is not None:  # an alias: its whole expansion counts, in size and in depth
             self.count(known[1])
+            self.reach(depth + self.height.get(id(node), 0), node)
             return known
-        if depth > MAX_DEPTH:
-            raise self.fail("yaml.too_deep_at", node, limit=MAX_DEPTH)
+        self.reach(depth, node)
         if node.__class__ is yaml.ScalarNode:
             self.count(1)
             result = (self.scalar(node), 1)
@@ -131,10 +133,18 @@ class _Builder:
             raise self.fail("yaml.recursive_alias", node)
         else:
             self.open.add(id(node))
+            outer, self.deepest = self.deepest, depth
             result = self.collection(node, depth)
+            self.height[id(node)] = self.deepest - depth
+            self.deepest = max(outer, self.deepest)
             self.open.discard(id(node))
         self.built[id(node)] = result
         return result
+
+    def reach(self, depth: int, node: yaml.Node) -> None:
+        if depth > MAX_DEPTH:
+            raise self.fail("yaml.too_deep_at", node, limit=MAX_DEPTH)
+        self.deepest = max(self.deepest, depth)
 
     def count(self, size: int) -> None:
         self.total += size
@@ -164,6 +174,8 @@ class _Builder:
             if key_node.tag == _MERGE:
                 raise self.fail("yaml.tag", key_node, tag="<<")
             key, _ = child(key_node, deeper)
+            if key in mapping:  # the last one would silently win: say it instead
+                raise self.fail("yaml.duplicate_key", key_node, name=str(key))
             value, value_size = child(value_node, deeper)
             mapping[key] = value
             size += 1 + value_size
@@ -180,7 +192,7 @@ class _Builder:
         if tag == _TAG + "int":
             # YAML 1.1 reads a phone number 0612345678 as octal and 18:30 as base 60:
             # such scalars stay the text that was typed.
-            return int(value) if _PLAIN_INT.fullmatch(value) else value
+            return int(value) if len(value) < 100 and _PLAIN_INT.fullmatch(value) else value
         if tag == _TAG + "float":
             if _PLAIN_FLOAT.fullmatch(value):
                 return float(value)

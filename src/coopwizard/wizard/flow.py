@@ -165,14 +165,16 @@ class Wizard:
             if index == len(partners):
                 partners.append({})
             partner = partners[index]
-            old_name = partner.get("name")
             self.screen.line(self.m("wizard.partner_heading", number=index + 1), "bold")
             for question in self.checklist.partner:
+                old_name = partner.get("name")
                 self.ask(
                     f"partners.{index}.{question.id}", question, partner, must_answer=question.id == "name", force=force
                 )
-            if old_name and partner.get("name") != old_name:
-                self.rename_partner(str(old_name), str(partner["name"]))
+                if question.id == "name" and old_name and partner.get("name") != old_name:
+                    # At once, before the next prompt: an interruption must not part answers from their partner.
+                    self.rename_partner(str(old_name), str(partner["name"]))
+                    self.save()
             index += 1
             if index < len(partners) and (force or self.draft.is_asked(f"partners.{index - 1}.more")):
                 continue

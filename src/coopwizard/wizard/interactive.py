@@ -19,7 +19,7 @@ from coopwizard.edit import EditPlan, answers_of, write_back
 from coopwizard.i18n import message
 from coopwizard.render_sheet import choose_sheet_format
 from coopwizard.sheet import Sheet
-from coopwizard.wizard.draft import Draft, discard_draft, draft_path, load_draft, save_draft
+from coopwizard.wizard.draft import Draft, draft_path, load_draft, save_draft
 from coopwizard.wizard.session import new_draft, reconcile
 
 
@@ -46,6 +46,7 @@ def interactive_new(
     resume: bool,
     force: bool,
     today: dt.date,
+    lang_chosen: bool = True,
 ) -> tuple[Sheet, Audit, Draft]:
     with prompts_on_stderr():
         from coopwizard.wizard.flow import Wizard
@@ -64,7 +65,10 @@ def interactive_new(
             resume = prompter.confirm(message(lang, "wizard.resume_existing", file=str(location)), default=True)
         if resume:
             draft = load_draft(location)
-            draft.lang = lang
+            if lang_chosen:
+                draft.lang = lang
+            lang = draft.lang  # the session goes on in the language it was started in
+            prompter, screen = QuestionaryPrompter(lang), Screen(console, checklist, lang)
             if (draft.checklist_id, draft.checklist_version) != (checklist.id, checklist.version):
                 say(
                     "wizard.draft_other_checklist",
@@ -76,10 +80,13 @@ def interactive_new(
             dropped = reconcile(draft, checklist)
             if dropped:
                 say("wizard.mismatch", items=", ".join(dropped))
+            was_default = draft.output == default_output(draft.lang, draft.output_format)
             if output is not None:
                 draft.output = output
             if output_format is not None or output is not None:
                 draft.output_format = choose_sheet_format(output_format, draft.output)
+                if output is None and was_default:  # the tool's own name follows the format asked for
+                    draft.output = default_output(lang, draft.output_format)
             say("wizard.resumed", count=draft.answered_count())
         else:
             chosen = choose_sheet_format(output_format, output)
@@ -100,8 +107,7 @@ def interactive_new(
         wizard = Wizard(checklist, draft, prompter, screen, lambda d: save_draft(d, location))
         sheet, result = wizard.run()
         screen.summary(result)
-        discard_draft(location)
-        return sheet, result, draft
+        return sheet, result, draft  # the CLI discards the draft once the sheet is written
 
 
 @dataclass
@@ -141,7 +147,7 @@ def interactive_edit(plan: EditPlan, checklist: Checklist, lang: str) -> EditOut
         except WizardInterrupted:
             interrupted = True  # keep what was typed; an unfinished topic stays "to complete"
             for tid in plan.topic_ids:
-                if not draft.is_asked(f"topics.{tid}.done"):
+                if draft.is_asked(f"topics.{tid}.start") and not draft.is_asked(f"topics.{tid}.done"):
                     draft.answers["topics"].setdefault(tid, {})["status"] = "to_complete"
         sheet, result = wizard.result()
         if not interrupted:

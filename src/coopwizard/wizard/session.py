@@ -37,6 +37,12 @@ def reconcile(draft: Draft, checklist: Checklist) -> list[str]:
             dotted = ".".join(str(p) for p in path)
             dropped.append(dotted)
             draft.forget(dotted)
+            # So that the wizard comes back to the section and asks the answer again.
+            section = path[0]
+            if section == "topics" and len(path) > 1:
+                draft.forget(f"topics.{path[1]}.done")
+            elif section == "partners":
+                draft.forget("partners.done")
     draft.checklist_id, draft.checklist_version = checklist.id, checklist.version
     return dropped
 
