@@ -75,7 +75,19 @@ def test_missing_answers_are_listed_unless_allowed_incomplete(write: Callable[..
     incomplete = coop("new", "--answers", str(answers), "--allow-incomplete", "-o", str(tmp_path / "s.yaml"))
     assert incomplete.code == 0
     check = coop("check", str(tmp_path / "s.yaml"), "--format", "json")
-    assert json.loads(check.out)["files"][0]["coverage"]["settled"] == 0
+    coverage = json.loads(check.out)["files"][0]["coverage"]
+    assert coverage["settled"] == 0
+    assert len(coverage["to_complete"]) == 12, "recorded as to complete, for coop edit to come back to"
+
+
+def test_a_markdown_sheet_is_an_answers_file_too(tmp_path: Path) -> None:
+    sheet = tmp_path / "sheet.md"
+    sheet.write_text(
+        coop("render", str(ROOT / "docs" / "examples" / "linandes.yaml"), "-f", "md").out, encoding="utf-8"
+    )
+    run = coop("new", "--answers", str(sheet), "-o", "-")
+    assert run.code == 0, run.err
+    assert "title: Jardins et fêtes des Linandes" in run.out
 
 
 def test_an_existing_file_is_not_replaced_without_force(tmp_path: Path) -> None:

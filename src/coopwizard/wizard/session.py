@@ -16,7 +16,7 @@ from coopwizard.checklist import Checklist
 from coopwizard.compose import build_sheet, missing_answers
 from coopwizard.errors import InvalidAnswersError
 from coopwizard.i18n import say
-from coopwizard.sheet import Sheet
+from coopwizard.sheet import Sheet, TopicEntry
 from coopwizard.sheet_parse import SchemaIssue
 from coopwizard.textio import SourceText
 from coopwizard.wizard.draft import Draft
@@ -77,16 +77,26 @@ def sheet_from_answers_file(
     source: SourceText, checklist: Checklist, lang: str, today: dt.date, allow_incomplete: bool
 ) -> tuple[Sheet, Audit]:
     """The sheet an answers file makes, or InvalidAnswersError listing every problem."""
-    data = load_yaml(source.text, source.name).data
+    from coopwizard.frontmatter import looks_like_markdown, split_front_matter
+
+    text, offset = source.text, 0
+    if looks_like_markdown(source.name, source.text):  # a Markdown sheet is an answers file too
+        text, offset = split_front_matter(source.text, source.name)
+    data = load_yaml(text, source.name, offset).data
     if not isinstance(data, dict):
         raise InvalidAnswersError("wizard.answers_not_mapping", [], file=source.name)
     sheet, issues = build_sheet(data, checklist, today, lang, source.name)
     problems = [f"{_dotted(i.path)}: {say(Message(i.key, i.params), lang)}" for i in issues]
+    missing = missing_answers(sheet, checklist)
     if not allow_incomplete:
         problems += [
-            f"{m.path}: {say(Message('answer.missing', {'question': m.question.text}), lang)}"
-            for m in missing_answers(sheet, checklist)
+            f"{m.path}: {say(Message('answer.missing', {'question': m.question.text}), lang)}" for m in missing
         ]
+    else:  # recorded as "to complete", so that `coop check` and `coop edit` come back to them
+        for answer in missing:
+            section, _, rest = answer.path.partition(".")
+            if section == "topics":
+                sheet.topics.setdefault(rest.partition(".")[0], TopicEntry()).status = "to_complete"
     if problems:
         raise InvalidAnswersError("wizard.answers_invalid", problems, file=source.name, count=len(problems))
     return sheet, audit(sheet, checklist, today=sheet.created or today)
