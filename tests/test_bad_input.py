@@ -35,8 +35,12 @@ CASES: list[tuple[str, str | bytes | None, str | None]] = [
         "{f} is not UTF-8 (byte 29); save it again as UTF-8.",
     ),
     ("binary", b"format: 1\x00\x00", "{f} contains NUL bytes: it is not a text file."),
-    ("bad-yaml", "format: 1\nproject: [unclosed\n", "{f}:3: invalid YAML (did not find expected ',' or ']')."),
-    ("tab", "format: 1\nproject:\n\ttitle: x\n", "{f}:3: invalid YAML (found character that cannot start any token)."),
+    ("bad-yaml", "format: 1\nproject: [unclosed\n", '{f}:3: invalid YAML (a comma or a "]" is missing).'),
+    (
+        "tab",
+        "format: 1\nproject:\n\ttitle: x\n",
+        "{f}:3: invalid YAML (a character cannot start a value (a tab? indent with spaces)).",
+    ),
     ("a-list", "- format: 1\n", "{f}: a sheet is a mapping (format, project, partners…), not a list."),
     ("a-scalar", "just some words\n", "{f}: a sheet is a mapping (format, project, partners…), not a text."),
     (
@@ -81,7 +85,11 @@ CASES: list[tuple[str, str | bytes | None, str | None]] = [
         + "".join(f"l{i}: &l{i} " + "[" * 10 + (f"*l{i - 1}" if i else "x") + "]" * 10 + "\n" for i in range(8)),
         "{f}:7: nested too deep (more than 64 levels).",
     ),
-    ("two-documents", "format: 1\n---\nformat: 1\n", "{f}:2: invalid YAML (but found another document)."),
+    (
+        "two-documents",
+        "format: 1\n---\nformat: 1\n",
+        '{f}:2: invalid YAML (a sheet is one document: remove the second "---").',
+    ),
     (
         "md-without-front-matter",
         "# Just a title\n",

@@ -47,3 +47,10 @@ def test_an_unknown_language_is_a_usage_error() -> None:
         resolve_lang("es", {})
     with pytest.raises(UsageError):
         resolve_lang(None, {"COOP_LANG": "klingon"})
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_every_message_formats(lang: str) -> None:
+    catalog = FR if lang == "fr" else EN
+    for template in catalog.values():
+        template.format(**{name: "x" for name in _placeholders(template)})  # no stray brace, no missing name

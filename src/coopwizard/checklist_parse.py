@@ -288,8 +288,9 @@ class ChecklistParser:
         path: list[PathPart],
         types: Sequence[str] = (),
         section: str | None = None,
+        fields: Sequence[str] = (),
     ) -> None:
-        """An answer path that names a question of a type the rule can read."""
+        """An answer path that names a question of a type the rule can read (with the fields it reads)."""
         question = checklist.question_at(value) if isinstance(value, str) else None
         if question is None:
             raise self.fail(path, "checklist.unknown_answer_path", value=value)
@@ -300,6 +301,10 @@ class ChecklistParser:
             raise self.fail(
                 path, "checklist.wrong_question_type", value=value, found=question.type, allowed=", ".join(types)
             )
+        present = {f.id for f in question.fields}
+        for name in fields:
+            if name not in present:
+                raise self.fail(path, "checklist.missing_field", value=value, field=name)
 
     def pitfalls(self, data: Mapping[str, Any], checklist: Checklist) -> tuple[Pitfall, ...]:
         from coopwizard.rules import PITFALL_RULES  # rules import the model: load them late
@@ -321,7 +326,7 @@ class ChecklistParser:
                 value = params.get(name)
                 kind = spec.kind
                 if kind == "path":
-                    self.path_param(checklist, value, [*path, "params", name], spec.types, spec.section)
+                    self.path_param(checklist, value, [*path, "params", name], spec.types, spec.section, spec.fields)
                 elif kind == "paths":
                     if not isinstance(value, list) or not value:
                         raise self.fail([*path, "params", name], "checklist.not_list")

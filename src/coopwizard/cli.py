@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -50,7 +50,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-_debug = {"on": False}
+_global: dict[str, Any] = {"debug": False, "lang": None}  # options given before the command
 
 LangOption = Annotated[str | None, typer.Option("--lang", "-l", help=_h("lang"), show_default=False)]
 ChecklistOption = Annotated[str | None, typer.Option("--checklist", help=_h("checklist"), show_default=False)]
@@ -65,19 +65,21 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(
     debug: Annotated[bool, typer.Option("--debug", help=_h("debug"))] = False,
+    lang: LangOption = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help=_h("version"))] = False,
 ) -> None:
-    _debug["on"] = debug
+    _global["debug"] = debug
+    _global["lang"] = lang
 
 
 def _run(lang_option: str | None, action: Callable[[str], int]) -> None:
     """Resolve the language, run `action`, and turn its result or error into an exit code."""
     lang = "en"
     try:
-        lang = resolve_lang(lang_option)
+        lang = resolve_lang(lang_option or _global["lang"])
         code = action(lang)
     except CoopError as err:
-        if _debug["on"]:
+        if _global["debug"]:
             raise
         _say_failure(err, lang)
         raise typer.Exit(err.exit_code) from None
@@ -108,7 +110,7 @@ def _lang_chosen(option: str | None) -> bool:
     """Whether the user asked for a language (--lang or COOP_LANG), rather than the locale giving one."""
     import os
 
-    return bool(option or os.environ.get("COOP_LANG"))
+    return bool(option or _global["lang"] or os.environ.get("COOP_LANG"))
 
 
 def _checklist(option: str | None) -> Checklist:
@@ -153,7 +155,14 @@ def check(
         if as_json:
             sys.stdout.write(json_document_start(language, guide))
         outcomes = check_all(
-            files, location, language, as_json, strict, jobs_for(jobs, files), render_file, keep_errors=not _debug["on"]
+            files,
+            location,
+            language,
+            as_json,
+            strict,
+            jobs_for(jobs, files),
+            render_file,
+            keep_errors=not _global["debug"],
         )
         for index, outcome in enumerate(outcomes):
             tally.add(outcome.is_error, outcome.has_findings)

@@ -90,7 +90,8 @@ def _finding_lines(name: str, located: LocatedFinding, lang: str) -> str:
     colon = _colon(lang)
     head = (
         f"    {escape(name)}:{located.line}:{located.column}: [{KIND_STYLE[finding.kind]}]"
-        f"\\[{finding.severity}][/] {escape(say(finding.message, lang))} [dim]({finding.rule})[/]"
+        f"\\[{message(lang, 'report.severity.' + finding.severity)}][/] "
+        f"{escape(say(finding.message, lang))} [dim]({finding.rule})[/]"
     )
     lines = [head]
     lines.extend(

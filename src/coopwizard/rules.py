@@ -44,6 +44,7 @@ class Param:
     kind: str  # "path" | "paths" | "number" | "ids"
     types: tuple[str, ...] = ()  # question types a path may name; () for any
     section: str | None = None  # "partner" when the path must name a partner question
+    fields: tuple[str, ...] = ()  # for a list of records: the fields the rule reads
 
 
 @dataclass
@@ -242,9 +243,9 @@ PITFALL_RULES: dict[str, PitfallRule] = {
     "wishes_vs_means": PitfallRule(
         _wishes_vs_means,
         {
-            "existing": Param("path", LIST),
-            "needed_material": Param("path", LIST),
-            "needed_people": Param("path", LIST),
+            "existing": Param("path", LIST, fields=("amount",)),
+            "needed_material": Param("path", LIST, fields=("item", "amount", "source")),
+            "needed_people": Param("path", LIST, fields=("need", "source")),
             "money": Param("path", ("amount",), section="partner"),
             "max_unfunded_amount": NUMBER,
         },
@@ -252,7 +253,7 @@ PITFALL_RULES: dict[str, PitfallRule] = {
     "hasty_decisions": PitfallRule(
         _hasty_decisions,
         {
-            "milestones": Param("path", LIST),
+            "milestones": Param("path", LIST, fields=("date",)),
             "decision_rule": Param("path"),
             "undecided": Param("ids"),
             "min_days_to_first_milestone": NUMBER,

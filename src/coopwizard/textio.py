@@ -7,11 +7,13 @@ becomes an UnreadableFileError that names the file.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from coopwizard.errors import UnreadableFileError, WriteError
 
@@ -44,7 +46,7 @@ def read_source(name: str) -> SourceText:
     except PermissionError as err:
         raise UnreadableFileError("file.permission", file=name) from err
     except OSError as err:
-        raise UnreadableFileError("file.os_error", file=name, reason=err.strerror or str(err)) from err
+        raise UnreadableFileError("file.os_error", file=name, reason=os_reason(err)) from err
     return SourceText(name, _decode(raw, name), path)
 
 
@@ -69,7 +71,7 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as err:
-        raise WriteError("file.write_failed", file=str(path), reason=err.strerror or str(err)) from err
+        raise WriteError("file.write_failed", file=str(path), reason=os_reason(err)) from err
     tmp = Path(tmp_name)
     try:
         os.chmod(tmp, _mode_for(path))  # mkstemp makes 0600; a sheet is shared like any file
@@ -80,10 +82,29 @@ def write_atomic(path: Path, text: str) -> None:
         os.replace(tmp, path)
     except OSError as err:
         tmp.unlink(missing_ok=True)
-        raise WriteError("file.write_failed", file=str(path), reason=err.strerror or str(err)) from err
+        raise WriteError("file.write_failed", file=str(path), reason=os_reason(err)) from err
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+_REASONS = {
+    errno.ENOENT: "not_found",
+    errno.EACCES: "permission",
+    errno.EPERM: "permission",
+    errno.ENOSPC: "no_space",
+    errno.EROFS: "read_only",
+    errno.EISDIR: "is_directory",
+    errno.ENOTDIR: "not_directory",
+}
+
+
+def os_reason(err: OSError) -> Any:
+    """Why the system refused, in the user's language when it is a common reason."""
+    from coopwizard.audit import Message
+
+    key = _REASONS.get(err.errno or 0)
+    return Message(f"file.reason.{key}") if key else (err.strerror or str(err))
 
 
 def _mode_for(path: Path) -> int:

@@ -77,8 +77,7 @@ def load_yaml(text: str, source: str, line_offset: int = 0) -> LoadedYaml:
         line = _line(err, line_offset)
         if "nesting depth" in str(err.problem):  # libyaml's own limit, far above ours
             raise InvalidYamlError("yaml.too_deep_at", file=source, line=line, limit=MAX_DEPTH) from err
-        problem = err.problem or err.context or "?"
-        raise InvalidYamlError("yaml.syntax", file=source, line=line, problem=problem) from err
+        raise InvalidYamlError("yaml.syntax", file=source, line=line, problem=_problem(err)) from err
     except yaml.YAMLError as err:  # a reader error: a control character, say
         raise InvalidYamlError("yaml.syntax", file=source, line=line_offset + 1, problem=str(err)) from err
     except RecursionError as err:  # the pure-Python composer recurses on nesting
@@ -88,6 +87,38 @@ def load_yaml(text: str, source: str, line_offset: int = 0) -> LoadedYaml:
     if root is None:
         raise InvalidYamlError("yaml.empty", file=source)
     return LoadedYaml(_Builder(source, line_offset).build(root), root, line_offset)
+
+
+# The parser's most frequent complaints, said in the user's language (messages.py);
+# any other stays in the parser's own English words.
+_PROBLEMS = {
+    "did not find expected ',' or ']'": "comma_or_bracket",
+    "expected ',' or ']'": "comma_or_bracket",
+    "did not find expected ',' or '}'": "comma_or_brace",
+    "expected ',' or '}'": "comma_or_brace",
+    "did not find expected key": "expected_key",
+    "did not find expected node content": "expected_value",
+    "mapping values are not allowed": "colon",
+    "found character that cannot start any token": "bad_character",
+    "found undefined alias": "undefined_alias",
+    "could not find expected ':'": "expected_colon",
+    "but found another document": "two_documents",
+    "found unexpected end of stream": "end_of_stream",
+    "found unknown escape character": "escape",
+    "block sequence entries are not allowed": "dash",
+    "did not find expected '-' indicator": "dash_expected",
+    "did not find expected <document start>": "two_documents",
+}
+
+
+def _problem(err: yaml.MarkedYAMLError) -> Any:
+    from coopwizard.audit import Message
+
+    text = err.problem or err.context or "?"
+    for start, key in _PROBLEMS.items():
+        if text.startswith(start) or start in text:
+            return Message(f"yaml.problem.{key}")
+    return text
 
 
 def _line(err: yaml.MarkedYAMLError, offset: int) -> int:

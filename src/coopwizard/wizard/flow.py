@@ -165,16 +165,23 @@ class Wizard:
             if index == len(partners):
                 partners.append({})
             partner = partners[index]
-            self.screen.line(self.m("wizard.partner_heading", number=index + 1), "bold")
+            optional = index >= 2 and not partner  # a third association or more: an empty name means none
+            heading = "wizard.partner_heading_optional" if optional else "wizard.partner_heading"
+            self.screen.line(self.m(heading, number=index + 1), "bold")
             for question in self.checklist.partner:
                 old_name = partner.get("name")
-                self.ask(
-                    f"partners.{index}.{question.id}", question, partner, must_answer=question.id == "name", force=force
-                )
+                must = question.id == "name" and not optional
+                self.ask(f"partners.{index}.{question.id}", question, partner, must_answer=must, force=force)
+                if question.id == "name" and not partner.get("name"):
+                    break
                 if question.id == "name" and old_name and partner.get("name") != old_name:
                     # At once, before the next prompt: an interruption must not part answers from their partner.
                     self.rename_partner(str(old_name), str(partner["name"]))
                     self.save()
+            if not partner.get("name"):  # "no more associations", said with an empty name
+                partners.pop(index)
+                self.draft.forget(f"partners.{index}")
+                break
             index += 1
             if index < len(partners) and (force or self.draft.is_asked(f"partners.{index - 1}.more")):
                 continue

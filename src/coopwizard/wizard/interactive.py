@@ -63,6 +63,10 @@ def interactive_new(
 
         if not resume and location.exists():
             resume = prompter.confirm(message(lang, "wizard.resume_existing", file=str(location)), default=True)
+            if not resume:  # a new sheet: the old answers are kept aside, never overwritten
+                aside = location.with_name(f"draft-{dt.datetime.now():%Y%m%d-%H%M%S}.json")
+                location.replace(aside)
+                say("wizard.draft_kept", file=str(aside))
         if resume:
             draft = load_draft(location)
             if lang_chosen:
