@@ -191,3 +191,30 @@ def test_no_terminal_means_no_prompt() -> None:
         "coop new --answers answers.yaml -o sheet.yaml (see docs/answers-format.md).\n"
     )
     assert "\x1b" not in run.err and run.out == ""
+
+
+def test_an_empty_name_for_a_third_association_means_no_more(checklist: Checklist, tmp_path: Path) -> None:
+    keys = list(script.keys())
+    more = len(script.PROJECT) + len(script.PARTNERS) - 1  # "add another?" after the second association
+    keys[more : more + 1] = [script.YES, script.typed("")]
+    session = Session(checklist, tmp_path)
+    sheet, _ = session.run(keys)
+    assert sheet.partner_names() == ["Potagers", "Club Ados"]
+    assert "Association n° 3 (un nom vide : pas d'autre association)" in session.shown
+
+
+def test_a_renamed_partner_keeps_its_answers(checklist: Checklist, tmp_path: Path) -> None:
+    session = Session(checklist, tmp_path)
+    session.run(script.keys())
+    # Back at the review: change the partners, rename the second one, keep every other answer.
+    keep = script.ENTER
+    first = [keep] * 8  # name, representative, contact, material (1 + end), money, people (1 + end)
+    second = [script.typed("\x7f" * len("Club Ados") + "Club Jeunes")] + [keep] * 7
+    review = [script.DOWN * 2 + script.ENTER, *first, *second, keep, keep]  # ... no other association; write
+    again = Session(checklist, tmp_path, session.draft)
+    sheet, _ = again.run(review)
+    assert sheet.partner_names() == ["Potagers", "Club Jeunes"]
+    assert sheet.topics["responsibilities"].answers["missions"] == {
+        "Potagers": "Le jardin",
+        "Club Jeunes": "Les affiches",
+    }
