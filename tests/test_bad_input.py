@@ -129,6 +129,13 @@ def test_a_file_past_the_size_limit(write: Callable[..., Path]) -> None:
     assert run.err == f"Error: {path} is larger than 5 MB; a sheet takes a few kilobytes.\n"
 
 
+def test_millions_of_tiny_values_are_refused_before_they_are_built(write: Callable[..., Path]) -> None:
+    path = write("flood.yaml", "format: 1\nproject: [" + "1," * 1_000_000 + "1]\n")
+    run = coop("check", str(path))
+    assert run.code == 2
+    assert run.err == f"Error: {path}: more than 100000 values once aliases are expanded; a sheet needs no such thing.\n"
+
+
 def test_nesting_just_under_the_limit_is_only_a_schema_error(write: Callable[..., Path]) -> None:
     path = write("nested.yaml", _deep(MAX_DEPTH - 3))
     run = coop("check", str(path))

@@ -70,6 +70,11 @@ _SEQ, _MAP, _MERGE = _TAG + "seq", _TAG + "map", _TAG + "merge"
 
 def load_yaml(text: str, source: str, line_offset: int = 0) -> LoadedYaml:
     """Parse one YAML document safely; every failure is an InvalidYamlError naming `source`."""
+    # libyaml builds the whole node graph before anything can be counted: a file of
+    # millions of tiny values would cost gigabytes first. Every value needs a
+    # separator, so counting separators bounds the values, at the speed of str.count.
+    if text.count(",") + text.count("\n") + text.count(": ") + text.count("- ") > 2 * MAX_NODES:
+        raise InvalidYamlError("yaml.too_many_nodes", file=source, limit=MAX_NODES)
     loader = _BaseLoader(text)
     try:
         root = loader.get_single_node()
