@@ -133,7 +133,9 @@ def test_millions_of_tiny_values_are_refused_before_they_are_built(write: Callab
     path = write("flood.yaml", "format: 1\nproject: [" + "1," * 1_000_000 + "1]\n")
     run = coop("check", str(path))
     assert run.code == 2
-    assert run.err == f"Error: {path}: more than 100000 values once aliases are expanded; a sheet needs no such thing.\n"
+    assert (
+        run.err == f"Error: {path}: more than 100000 values once aliases are expanded; a sheet needs no such thing.\n"
+    )
 
 
 def test_nesting_just_under_the_limit_is_only_a_schema_error(write: Callable[..., Path]) -> None:

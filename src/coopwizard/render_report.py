@@ -64,7 +64,8 @@ def render_text(report: FileReport, checklist: Checklist, lang: str) -> str:
     )
     upgrade = result.classification
     if upgrade.next_level is not None and upgrade.missing:
-        steps = "; ".join((q.to_reach or q.text)(lang).rstrip(".") for q in upgrade.missing) + "."
+        separator = " ; " if lang == "fr" else "; "
+        steps = separator.join((q.to_reach or q.text)(lang).rstrip(".") for q in upgrade.missing) + "."
         lines.append(
             f"  {escape(message(lang, 'report.next', level=upgrade.next_level.name(lang)))}{colon}{escape(steps)}"
         )

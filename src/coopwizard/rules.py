@@ -86,7 +86,8 @@ def _provider_relationship(ctx: RuleContext, params: Mapping[str, Any]) -> list[
 
     givers = [p["name"] for p in sheet.partners if gives(p)]
     askers = [p["name"] for p in sheet.partners if not gives(p)]
-    if givers and askers:
+    # Only once missions are shared out: before that, "no mission" is a topic still to complete.
+    if missions and givers and askers:
         # Located at the missions: giving one is how the asker stops only asking.
         triggers.append(
             Trigger(
