@@ -18,6 +18,11 @@ class Classification:
     answered: bool  # whether any classification question was answered
 
 
+def steps_to_next(classification: Classification, lang: str) -> list[str]:
+    """What would take the partnership to the next level, in the guide's words."""
+    return [(q.to_reach or q.text)(lang) for q in classification.missing]
+
+
 def classify(answers: Mapping[str, Any], checklist: Checklist) -> Classification:
     def holds(level: Level) -> bool:
         return all(answers.get(question_id) is True for question_id in level.requires)

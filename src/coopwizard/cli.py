@@ -173,7 +173,7 @@ def check(
             else:
                 emit(outcome.rendered, end="", wrap=False)
         if as_json:
-            sys.stdout.write(json_document_end(tally.as_dict(), bool(files)))
+            sys.stdout.write(json_document_end(tally.as_dict()))
         if len(files) > 1:
             emit(escape(summary_line(tally, language)), err=True, wrap=False)
         return tally.exit_code

@@ -43,6 +43,11 @@ def say(text: Any, lang: str) -> str:
     return str(text)
 
 
+def colon(lang: str) -> str:
+    """French puts a space before the colon."""
+    return " : " if lang == "fr" else ": "
+
+
 def message(lang: str, key: str, /, **params: Any) -> str:
     template = CATALOGS[lang][key]
     return template.format(**{name: _param(name, value, lang) for name, value in params.items()})

@@ -14,8 +14,9 @@ from typing import Any
 from coopwizard.answers import is_answered
 from coopwizard.audit import KINDS, Audit
 from coopwizard.checklist import Checklist, Question
+from coopwizard.classify import steps_to_next
 from coopwizard.frontmatter import join_front_matter
-from coopwizard.i18n import message, say
+from coopwizard.i18n import colon, message, say
 from coopwizard.render_report import coverage_bar, describe_level
 from coopwizard.sheet import Sheet, to_data, topic_status
 from coopwizard.yamlio import dump_yaml
@@ -87,7 +88,7 @@ class _Body:
         self.add("")
 
     def colon(self) -> str:
-        return " : " if self.lang == "fr" else ": "
+        return colon(self.lang)
 
     def partners(self) -> None:
         questions = list(self.checklist.partner)
@@ -116,7 +117,7 @@ class _Body:
                 f"{self.colon()}",
                 "",
             )
-            self.add(*[f"- {escape_inline((q.to_reach or q.text)(self.lang))}" for q in classification.missing])
+            self.add(*[f"- {escape_inline(step)}" for step in steps_to_next(classification, self.lang)])
             self.add("")
         for note in self.checklist.level_notes:
             self.add(f"> {escape_inline(note.text(self.lang))}", ">")

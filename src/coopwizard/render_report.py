@@ -9,9 +9,9 @@ from coopwizard import __version__
 from coopwizard.audit import KINDS, Audit
 from coopwizard.checking import FileReport, LocatedFinding, Tally
 from coopwizard.checklist import Checklist
-from coopwizard.classify import Classification
+from coopwizard.classify import Classification, steps_to_next
 from coopwizard.console import escape
-from coopwizard.i18n import message, say
+from coopwizard.i18n import colon, message, say
 
 JSON_FORMAT = 1
 BAR_WIDTH = 12
@@ -46,33 +46,29 @@ def describe_level(classification: Classification, checklist: Checklist, lang: s
     return text
 
 
-def _colon(lang: str) -> str:
-    return " : " if lang == "fr" else ": "
-
-
 def render_text(report: FileReport, checklist: Checklist, lang: str) -> str:
     """One file's report in Rich markup (user text escaped)."""
     if report.error is not None:
-        return f"[bold red]{escape(message(lang, 'report.error'))}[/]{_colon(lang)}{escape(say(report.error, lang))}\n"
+        return f"[bold red]{escape(message(lang, 'report.error'))}[/]{colon(lang)}{escape(say(report.error, lang))}\n"
     result = report.audit
     assert result is not None
-    colon = _colon(lang)
+    sep = colon(lang)
     title = result.sheet.title or message(lang, "report.untitled")
     lines = [f"[bold]{escape(report.name)}[/] — {escape(title)}"]
     lines.append(
-        f"  {message(lang, 'report.level')}{colon}{escape(describe_level(result.classification, checklist, lang))}"
+        f"  {message(lang, 'report.level')}{sep}{escape(describe_level(result.classification, checklist, lang))}"
     )
     upgrade = result.classification
     if upgrade.next_level is not None and upgrade.missing:
         separator = " ; " if lang == "fr" else "; "
-        steps = separator.join((q.to_reach or q.text)(lang).rstrip(".") for q in upgrade.missing) + "."
+        steps = separator.join(step.rstrip(".") for step in steps_to_next(upgrade, lang)) + "."
         lines.append(
-            f"  {escape(message(lang, 'report.next', level=upgrade.next_level.name(lang)))}{colon}{escape(steps)}"
+            f"  {escape(message(lang, 'report.next', level=upgrade.next_level.name(lang)))}{sep}{escape(steps)}"
         )
     coverage = result.coverage
     settled = len(coverage.settled)
     lines.append(
-        f"  {message(lang, 'report.coverage')}{colon}[green]{coverage_bar(settled, coverage.total)}[/] "
+        f"  {message(lang, 'report.coverage')}{sep}[green]{coverage_bar(settled, coverage.total)}[/] "
         f"{settled}/{coverage.total}"
     )
     if not report.findings:
@@ -88,7 +84,7 @@ def render_text(report: FileReport, checklist: Checklist, lang: str) -> str:
 
 def _finding_lines(name: str, located: LocatedFinding, lang: str) -> str:
     finding = located.finding
-    colon = _colon(lang)
+    sep = colon(lang)
     head = (
         f"    {escape(name)}:{located.line}:{located.column}: [{KIND_STYLE[finding.kind]}]"
         f"\\[{message(lang, 'report.severity.' + finding.severity)}][/] "
@@ -96,9 +92,9 @@ def _finding_lines(name: str, located: LocatedFinding, lang: str) -> str:
     )
     lines = [head]
     lines.extend(
-        f"      [dim]{message(lang, 'report.because')}{colon}[/]{escape(say(t, lang))}" for t in finding.triggers
+        f"      [dim]{message(lang, 'report.because')}{sep}[/]{escape(say(t, lang))}" for t in finding.triggers
     )
-    lines.extend(f"      [dim]{message(lang, 'report.advice')}{colon}[/]{escape(say(a, lang))}" for a in finding.advice)
+    lines.extend(f"      [dim]{message(lang, 'report.advice')}{sep}[/]{escape(say(a, lang))}" for a in finding.advice)
     return "\n".join(lines)
 
 
@@ -136,7 +132,7 @@ def _level_json(result: Audit, lang: str) -> dict[str, Any]:
         "modes": [m.id for m in classification.modes],
         "declared": result.sheet.level,
         "next": classification.next_level.id if classification.next_level else None,
-        "to_reach_next": [(q.to_reach or q.text)(lang) for q in classification.missing],
+        "to_reach_next": steps_to_next(classification, lang),
     }
 
 
@@ -181,6 +177,5 @@ def json_separator(first: bool) -> str:
     return "\n    " if first else ",\n    "
 
 
-def json_document_end(summary: dict[str, int], any_file: bool) -> str:
-    closing = "\n  ]" if any_file else "]"
-    return closing + ',\n  "summary": ' + json.dumps(summary) + "\n}\n"
+def json_document_end(summary: dict[str, int]) -> str:
+    return '\n  ],\n  "summary": ' + json.dumps(summary) + "\n}\n"

@@ -82,7 +82,7 @@ def load_draft(path: Path | None = None) -> Draft:
         draft = Draft(**{k: v for k, v in raw.items() if k in Draft.__dataclass_fields__})
     except TypeError as err:
         raise UsageError("wizard.bad_draft", file=str(target)) from err
-    if not isinstance(draft.answers, dict) or not isinstance(draft.asked, list):
+    if not isinstance(draft.answers, dict) or not isinstance(draft.asked, list) or draft.version > DRAFT_VERSION:
         raise UsageError("wizard.bad_draft", file=str(target))
     return draft
 

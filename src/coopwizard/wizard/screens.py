@@ -13,9 +13,9 @@ from rich.table import Table
 
 from coopwizard.audit import Audit, Finding, Message
 from coopwizard.checklist import Checklist, Question, Topic
-from coopwizard.classify import Classification
+from coopwizard.classify import Classification, steps_to_next
 from coopwizard.console import escape
-from coopwizard.i18n import message, say
+from coopwizard.i18n import colon, message, say
 from coopwizard.render_report import coverage_bar, describe_level
 from coopwizard.sheet import Sheet, topic_status
 
@@ -58,7 +58,7 @@ class Screen:
                     + (" :" if self.lang == "fr" else ":")
                 )
             )
-            lines += [f"  • {escape((q.to_reach or q.text)(self.lang))}" for q in classification.missing]
+            lines += [f"  • {escape(step)}" for step in steps_to_next(classification, self.lang)]
         if len(classification.modes) > 1 and any(n.id == "not_exclusive" for n in self.checklist.level_notes):
             note = next(n for n in self.checklist.level_notes if n.id == "not_exclusive")
             lines += ["", f"[dim]{escape(note.text(self.lang))}[/]"]
@@ -110,4 +110,4 @@ class Screen:
         self.console.print(Panel("\n".join(lines), title=escape(self.m("wizard.summary_title")), expand=False))
 
     def colon(self) -> str:
-        return " : " if self.lang == "fr" else ": "
+        return colon(self.lang)
