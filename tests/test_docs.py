@@ -50,3 +50,17 @@ def test_ci_runs_the_readme_test_command() -> None:
 @pytest.mark.parametrize("doc", ["sheet-format.md", "checklist-format.md", "json-output.md", "architecture.md"])
 def test_format_docs_exist(doc: str) -> None:
     assert (ROOT / "docs" / doc).stat().st_size > 500
+
+
+def test_help_follows_lang_on_the_command_line() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "coopwizard", "check", "--help", "--lang", "fr"],
+        capture_output=True,
+        text=True,
+        env={"COLUMNS": "100", "PATH": "", "LANG": "en_US.UTF-8"},
+        check=False,
+    )
+    assert "Auditer des fiches projet" in done.stdout

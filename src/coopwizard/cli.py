@@ -27,8 +27,16 @@ if TYPE_CHECKING:
 
 
 def _help_lang() -> str:
+    """The language of --help, chosen before Typer parses anything: --lang if given, else as usual."""
+    argv = sys.argv[1:]
+    asked = None
+    for index, arg in enumerate(argv):
+        if arg in ("--lang", "-l") and index + 1 < len(argv):
+            asked = argv[index + 1]
+        elif arg.startswith("--lang="):
+            asked = arg.partition("=")[2]
     try:
-        return resolve_lang(None)
+        return resolve_lang(asked)
     except CoopError:
         return "en"
 
@@ -52,8 +60,10 @@ app = typer.Typer(
 
 _global: dict[str, Any] = {"debug": False, "lang": None}  # options given before the command
 
-LangOption = Annotated[str | None, typer.Option("--lang", "-l", help=_h("lang"), show_default=False)]
-ChecklistOption = Annotated[str | None, typer.Option("--checklist", help=_h("checklist"), show_default=False)]
+LangOption = Annotated[str | None, typer.Option("--lang", "-l", metavar="fr|en", help=_h("lang"), show_default=False)]
+ChecklistOption = Annotated[
+    str | None, typer.Option("--checklist", metavar="PATH", help=_h("checklist"), show_default=False)
+]
 
 
 def _version(value: bool) -> None:
@@ -127,10 +137,12 @@ def _choose(value: str, allowed: tuple[str, ...]) -> str:
 
 @app.command(help=_h("check"))
 def check(
-    files: Annotated[list[str], typer.Argument(help=_h("check.files"), show_default=False)],
-    output_format: Annotated[str, typer.Option("--format", "-f", help=_h("check.format"))] = "text",
+    files: Annotated[list[str], typer.Argument(metavar="SHEET...", help=_h("check.files"), show_default=False)],
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", metavar="text|json", help=_h("check.format"))
+    ] = "text",
     strict: Annotated[bool, typer.Option("--strict", help=_h("check.strict"))] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help=_h("check.jobs"))] = 0,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, metavar="N", help=_h("check.jobs"))] = 0,
     lang: LangOption = None,
     checklist: ChecklistOption = None,
 ) -> None:
@@ -196,7 +208,9 @@ def schema(lang: LangOption = None, checklist: ChecklistOption = None) -> None:
 
 def _guide_command(part: str) -> None:
     def command(
-        output_format: Annotated[str, typer.Option("--format", "-f", help=_h("guide.format"))] = "table",
+        output_format: Annotated[
+            str, typer.Option("--format", "-f", metavar="table|json", help=_h("guide.format"))
+        ] = "table",
         lang: LangOption = None,
         checklist: ChecklistOption = None,
     ) -> None:
@@ -247,9 +261,11 @@ def _refuse_overwrite(output: str, force: bool) -> None:
 
 @app.command(help=_h("render"))
 def render(
-    file: Annotated[str, typer.Argument(help=_h("render.file"), show_default=False)],
-    output: Annotated[str, typer.Option("--output", "-o", help=_h("output"))] = "-",
-    output_format: Annotated[str | None, typer.Option("--format", "-f", help=_h("render.format"))] = None,
+    file: Annotated[str, typer.Argument(metavar="SHEET", help=_h("render.file"), show_default=False)],
+    output: Annotated[str, typer.Option("--output", "-o", metavar="PATH|-", help=_h("output"))] = "-",
+    output_format: Annotated[
+        str | None, typer.Option("--format", "-f", metavar="yaml|md", help=_h("render.format"))
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help=_h("force"))] = False,
     lang: LangOption = None,
     checklist: ChecklistOption = None,
@@ -273,9 +289,15 @@ def render(
 
 @app.command(help=_h("new"))
 def new(
-    output: Annotated[str | None, typer.Option("--output", "-o", help=_h("output"), show_default=False)] = None,
-    output_format: Annotated[str | None, typer.Option("--format", "-f", help=_h("render.format"))] = None,
-    answers: Annotated[str | None, typer.Option("--answers", "-a", help=_h("new.answers"), show_default=False)] = None,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", metavar="PATH|-", help=_h("output"), show_default=False)
+    ] = None,
+    output_format: Annotated[
+        str | None, typer.Option("--format", "-f", metavar="yaml|md", help=_h("render.format"))
+    ] = None,
+    answers: Annotated[
+        str | None, typer.Option("--answers", "-a", metavar="FILE|-", help=_h("new.answers"), show_default=False)
+    ] = None,
     allow_incomplete: Annotated[bool, typer.Option("--allow-incomplete", help=_h("new.allow_incomplete"))] = False,
     resume: Annotated[bool, typer.Option("--resume", help=_h("new.resume"))] = False,
     force: Annotated[bool, typer.Option("--force", help=_h("force"))] = False,
@@ -315,8 +337,10 @@ def new(
 
 @app.command(help=_h("edit"))
 def edit(
-    file: Annotated[str, typer.Argument(help=_h("edit.file"), show_default=False)],
-    topic: Annotated[list[str] | None, typer.Option("--topic", "-t", help=_h("edit.topic"), show_default=False)] = None,
+    file: Annotated[str, typer.Argument(metavar="SHEET", help=_h("edit.file"), show_default=False)],
+    topic: Annotated[
+        list[str] | None, typer.Option("--topic", "-t", metavar="ID", help=_h("edit.topic"), show_default=False)
+    ] = None,
     lang: LangOption = None,
     checklist: ChecklistOption = None,
 ) -> None:
