@@ -24,7 +24,7 @@ TODAY = dt.date(2026, 10, 1)
 
 
 def _markdown_of(path: Path, lang: str, checklist: Checklist) -> str:
-    loaded = load_sheet(SourceText(path.name, path.read_text(encoding="utf-8"), path), checklist)
+    loaded = load_sheet(SourceText(path.name, path.read_text(encoding="utf-8")), checklist)
     return render_markdown(loaded.sheet, checklist, audit(loaded.sheet, checklist, loaded.issues, TODAY), lang)
 
 
@@ -40,8 +40,8 @@ def test_golden_markdown(lang: str, checklist: Checklist) -> None:
 def test_the_markdown_sheet_reads_back_as_the_same_sheet(checklist: Checklist, tmp_path: Path) -> None:
     path = tmp_path / "sheet.md"
     path.write_text(_markdown_of(EXAMPLE, "fr", checklist), encoding="utf-8")
-    again = load_sheet(SourceText(path.name, path.read_text(encoding="utf-8"), path), checklist)
-    original = load_sheet(SourceText("x.yaml", EXAMPLE.read_text(encoding="utf-8"), EXAMPLE), checklist)
+    again = load_sheet(SourceText(path.name, path.read_text(encoding="utf-8")), checklist)
+    original = load_sheet(SourceText("x.yaml", EXAMPLE.read_text(encoding="utf-8")), checklist)
     assert to_data(again.sheet, checklist) == to_data(original.sheet, checklist)
     assert coop("check", str(path)).code == 0
 
@@ -61,7 +61,7 @@ def test_hostile_user_text_stays_text(checklist: Checklist) -> None:
     assert "\n---\n" not in body and "\n# not" not in body
     table_rows = [line for line in body.splitlines() if line.startswith("| A")]
     assert table_rows and table_rows[0].count(" | ") == len(checklist.partner) - 1
-    loaded = load_sheet(SourceText("s.md", markdown, None), checklist)
+    loaded = load_sheet(SourceText("s.md", markdown), checklist)
     assert loaded.sheet.project["summary"] == HOSTILE.strip()
     assert loaded.sheet.topics["purpose"].answers["reason"] == HOSTILE.strip()
 
@@ -89,5 +89,5 @@ def test_any_text_survives_the_markdown_round_trip(
     sheet.project = {k: v for k, v in sheet.project.items() if v is not None}
     sheet.topics["purpose"].answers = {k: v for k, v in sheet.topics["purpose"].answers.items() if v is not None}
     markdown = render_markdown(sheet, checklist, audit(sheet, checklist, [], TODAY), "fr")
-    loaded = load_sheet(SourceText("s.md", markdown, None), checklist)
+    loaded = load_sheet(SourceText("s.md", markdown), checklist)
     assert to_data(loaded.sheet, checklist) == to_data(sheet, checklist)

@@ -95,7 +95,7 @@ def test_a_whole_session_in_french(checklist: Checklist, tmp_path: Path) -> None
 
 def test_interactive_and_answers_file_write_byte_identical_sheets(checklist: Checklist, tmp_path: Path) -> None:
     sheet, result = Session(checklist, tmp_path).run(script.keys())
-    source = SourceText("answers.json", json.dumps(script.ANSWERS, ensure_ascii=False), None)
+    source = SourceText("answers.json", json.dumps(script.ANSWERS, ensure_ascii=False))
     scripted, scripted_result = sheet_from_answers_file(source, checklist, "fr", script.TODAY, allow_incomplete=False)
     for output_format in ("yaml", "md"):
         typed = render_sheet(sheet, checklist, result, output_format, "fr")

@@ -23,7 +23,6 @@ MAX_AUTO_JOBS = 4
 class Checked:
     """One file's outcome, ready to print: the rendered text and how it counts."""
 
-    name: str
     rendered: str
     error: str | None  # the error line, for stderr, when the file could not be read
     has_findings: bool
@@ -84,4 +83,4 @@ def _outcome(
     error = say(report.error, lang) if report.error is not None else None
     findings = report.audit is not None and report.audit.has_findings(strict)
     rendered = render(report, checklist, lang, as_json) if (as_json or report.error is None) else ""
-    return Checked(report.name, rendered, error, findings, report.error is not None)
+    return Checked(rendered, error, findings, report.error is not None)

@@ -149,7 +149,7 @@ def check(
     def action(language: str) -> int:
         from coopwizard.batch import check_all, jobs_for
         from coopwizard.checking import Tally
-        from coopwizard.checklist import resolve_checklist_path
+        from coopwizard.checklist import load_checklist, resolve_checklist_path
         from coopwizard.render_report import (
             json_document_end,
             json_document_start,
@@ -162,7 +162,7 @@ def check(
         if files.count("-") > 1:
             raise UsageError("cli.stdin_twice")
         location = resolve_checklist_path(checklist)
-        guide = _checklist(checklist)  # a broken checklist stops the run before any file
+        guide = load_checklist(location)  # a broken checklist stops the run before any file
         tally = Tally(strict=strict)
         if as_json:
             sys.stdout.write(json_document_start(language, guide))

@@ -27,14 +27,13 @@ class SourceText:
 
     name: str
     text: str
-    path: Path | None  # None for standard input
 
 
 def read_source(name: str) -> SourceText:
     """Read `name` (a path, or "-" for standard input) as UTF-8 text."""
     if name == STDIN:
         raw = sys.stdin.buffer.read(MAX_BYTES + 1)
-        return SourceText("<stdin>", _decode(raw, "<stdin>"), None)
+        return SourceText("<stdin>", _decode(raw, "<stdin>"))
     path = Path(name)
     try:
         if path.is_dir():
@@ -47,7 +46,7 @@ def read_source(name: str) -> SourceText:
         raise UnreadableFileError("file.permission", file=name) from err
     except OSError as err:
         raise UnreadableFileError("file.os_error", file=name, reason=os_reason(err)) from err
-    return SourceText(name, _decode(raw, name), path)
+    return SourceText(name, _decode(raw, name))
 
 
 def _decode(raw: bytes, name: str) -> str:
