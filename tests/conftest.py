@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from coopwizard.checklist import Checklist, default_checklist_path, load_checklist
+from coopwizard.guide.load import default_checklist_path, load_checklist
+from coopwizard.guide.model import Checklist
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "docs" / "examples" / "linandes.yaml"
@@ -31,7 +32,7 @@ def pinned_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, cache_home:
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     monkeypatch.setenv("COOP_CACHE_DIR", str(cache_home))  # never the user's own cache
     # The consoles are made once per process; tests need fresh ones for their own stdout.
-    from coopwizard import console
+    from coopwizard.io import console
 
     console.stdout_console.cache_clear()
     console.stderr_console.cache_clear()

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from coopwizard.textio import MAX_BYTES
-from coopwizard.yamlio import MAX_DEPTH
+from coopwizard.io.textio import MAX_BYTES
+from coopwizard.io.yamlio import MAX_DEPTH
 from tests.conftest import EXAMPLE
 from tests.helpers import coop
 
@@ -165,7 +165,7 @@ def test_debug_shows_the_traceback(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
     from coopwizard.cli import app
-    from coopwizard.errors import UnreadableFileError
+    from coopwizard.core.errors import UnreadableFileError
 
     result = CliRunner().invoke(app, ["--debug", "check", str(tmp_path / "none.yaml")])
     assert isinstance(result.exception, UnreadableFileError)

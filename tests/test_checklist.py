@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from coopwizard.checklist import Checklist, load_checklist
-from coopwizard.errors import InvalidChecklistError
+from coopwizard.core.errors import InvalidChecklistError
+from coopwizard.guide.load import load_checklist
+from coopwizard.guide.model import Checklist
 from coopwizard.i18n import say
 from tests.conftest import ROOT
 
@@ -210,7 +211,7 @@ def test_an_adapted_checklist_changes_topics_and_thresholds(tmp_path: Path) -> N
 
 
 def test_the_compiled_cache_gives_the_same_checklist(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from coopwizard import checklist_cache
+    from coopwizard.guide import cache as checklist_cache
 
     monkeypatch.setenv("COOP_CACHE_DIR", str(tmp_path / "cache"))
     path = tmp_path / "copy.yaml"

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from coopwizard.checklist import Checklist
-from coopwizard.edit import plan_edit, write_back
+from coopwizard.guide.model import Checklist
+from coopwizard.wizard.edit import plan_edit, write_back
 from tests.conftest import EXAMPLE
 from tests.helpers import coop
 

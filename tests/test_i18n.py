@@ -6,9 +6,9 @@ import string
 
 import pytest
 
-from coopwizard.errors import UsageError
+from coopwizard.core.errors import UsageError
 from coopwizard.i18n import resolve_lang
-from coopwizard.messages import EN, FR
+from coopwizard.i18n.catalogs import EN, FR
 
 
 def _placeholders(template: str) -> set[str]:

@@ -10,12 +10,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coopwizard.audit import audit
-from coopwizard.checking import load_sheet
-from coopwizard.checklist import Checklist
-from coopwizard.render_markdown import escape_inline, render_markdown
-from coopwizard.sheet import Sheet, TopicEntry, to_data
-from coopwizard.textio import SourceText
+from coopwizard.audit.engine import audit
+from coopwizard.audit.service import load_sheet
+from coopwizard.guide.model import Checklist
+from coopwizard.io.textio import SourceText
+from coopwizard.render.markdown import escape_inline, render_markdown
+from coopwizard.sheet.model import Sheet, TopicEntry, to_data
 from tests.conftest import EXAMPLE
 from tests.helpers import coop
 

@@ -6,10 +6,10 @@ import jsonschema
 import pytest
 import yaml
 
-from coopwizard.checklist import Checklist
-from coopwizard.schema import sheet_schema
-from coopwizard.sheet_parse import parse_sheet
-from coopwizard.yamlio import json_ready
+from coopwizard.guide.model import Checklist
+from coopwizard.io.yamlio import json_ready
+from coopwizard.render.schema import sheet_schema
+from coopwizard.sheet.parse import parse_sheet
 from tests import sheets
 from tests.conftest import EXAMPLE
 

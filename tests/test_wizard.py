@@ -15,12 +15,12 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from rich.console import Console
 
-from coopwizard.audit import Audit
-from coopwizard.checklist import Checklist
-from coopwizard.errors import WizardInterrupted
-from coopwizard.render_sheet import render_sheet
-from coopwizard.sheet import Sheet
-from coopwizard.textio import SourceText
+from coopwizard.audit.findings import Audit
+from coopwizard.core.errors import WizardInterrupted
+from coopwizard.guide.model import Checklist
+from coopwizard.io.textio import SourceText
+from coopwizard.render.formats import render_sheet
+from coopwizard.sheet.model import Sheet
 from coopwizard.wizard.draft import Draft, load_draft, save_draft
 from coopwizard.wizard.flow import Wizard
 from coopwizard.wizard.prompts import QuestionaryPrompter

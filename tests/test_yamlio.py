@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coopwizard.yamlio import dump_yaml, load_yaml
+from coopwizard.io.yamlio import dump_yaml, load_yaml
 
 
 @pytest.mark.parametrize(

@@ -13,9 +13,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from coopwizard.errors import UsageError
-from coopwizard.textio import write_atomic
-from coopwizard.yamlio import json_ready
+from coopwizard.core.errors import UsageError
+from coopwizard.io.textio import write_atomic
+from coopwizard.io.yamlio import json_ready
 
 DRAFT_ENV = "COOP_STATE_DIR"
 DRAFT_VERSION = 1

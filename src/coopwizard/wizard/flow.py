@@ -13,16 +13,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-from coopwizard.audit import Audit, Message, audit
-from coopwizard.checklist import Checklist, Question, Topic
-from coopwizard.classify import classify
-from coopwizard.compose import build_sheet
-from coopwizard.errors import WizardInterrupted
+from coopwizard.audit.classify import classify
+from coopwizard.audit.engine import audit
+from coopwizard.audit.findings import Audit
+from coopwizard.core.errors import WizardInterrupted
+from coopwizard.core.message import Message, PathPart
+from coopwizard.guide.model import Checklist, Question, Topic
 from coopwizard.i18n import message, say
-from coopwizard.sheet import Sheet
+from coopwizard.sheet.compose import build_sheet
+from coopwizard.sheet.model import Sheet
 from coopwizard.wizard.draft import Draft
 from coopwizard.wizard.screens import Screen
-from coopwizard.yamlio import PathPart
 
 
 class Prompter(Protocol):

@@ -12,14 +12,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from coopwizard.audit import Audit
-from coopwizard.checklist import Checklist
-from coopwizard.console import stderr_console
-from coopwizard.edit import EditPlan, answers_of, write_back
+from coopwizard.audit.findings import Audit
+from coopwizard.guide.model import Checklist
 from coopwizard.i18n import message
-from coopwizard.render_sheet import choose_sheet_format
-from coopwizard.sheet import Sheet
+from coopwizard.io.console import stderr_console
+from coopwizard.render.formats import choose_sheet_format
+from coopwizard.sheet.model import Sheet
 from coopwizard.wizard.draft import Draft, draft_path, load_draft, save_draft
+from coopwizard.wizard.edit import EditPlan, answers_of, write_back
 from coopwizard.wizard.session import new_draft, reconcile
 
 
@@ -123,8 +123,8 @@ class EditOutcome:
 
 def interactive_edit(plan: EditPlan, checklist: Checklist, lang: str) -> EditOutcome:
     """Ask the planned topics again, their answers as defaults; the file's new text."""
-    from coopwizard.errors import WizardInterrupted
-    from coopwizard.render_markdown import markdown_body
+    from coopwizard.core.errors import WizardInterrupted
+    from coopwizard.render.markdown import markdown_body
     from coopwizard.wizard.flow import Wizard
     from coopwizard.wizard.prompts import QuestionaryPrompter
     from coopwizard.wizard.screens import Screen

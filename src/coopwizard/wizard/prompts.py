@@ -13,9 +13,9 @@ from typing import Any
 import questionary
 from questionary import Choice as QChoice
 
-from coopwizard.answers import check_answer
-from coopwizard.audit import Message
-from coopwizard.checklist import Question
+from coopwizard.core.message import Message
+from coopwizard.guide.model import Question
+from coopwizard.guide.types import check_answer
 from coopwizard.i18n import message, say
 
 SKIP = "__skip__"

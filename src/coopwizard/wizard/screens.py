@@ -11,13 +11,14 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 
-from coopwizard.audit import Audit, Finding, Message
-from coopwizard.checklist import Checklist, Question, Topic
-from coopwizard.classify import Classification, steps_to_next
-from coopwizard.console import escape
+from coopwizard.audit.classify import Classification, steps_to_next
+from coopwizard.audit.findings import Audit, Finding
+from coopwizard.core.message import Message
+from coopwizard.guide.model import Checklist, Question, Topic
 from coopwizard.i18n import colon, message, say
-from coopwizard.render_report import coverage_bar, describe_level
-from coopwizard.sheet import Sheet, topic_status
+from coopwizard.io.markup import escape
+from coopwizard.render.report import coverage_bar, describe_level
+from coopwizard.sheet.model import Sheet, topic_status
 
 SUGGESTIONS_SHOWN = 3
 

@@ -11,16 +11,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from coopwizard.audit import Audit, Message, audit
-from coopwizard.checklist import Checklist
-from coopwizard.compose import build_sheet, missing_answers
-from coopwizard.errors import InvalidAnswersError
+from coopwizard.audit.engine import audit
+from coopwizard.audit.findings import Audit
+from coopwizard.core.errors import InvalidAnswersError
+from coopwizard.core.message import Message, PathPart
+from coopwizard.guide.model import Checklist
 from coopwizard.i18n import say
-from coopwizard.sheet import Sheet, TopicEntry
-from coopwizard.sheet_parse import SchemaIssue
-from coopwizard.textio import SourceText
+from coopwizard.io.textio import SourceText
+from coopwizard.io.yamlio import load_yaml
+from coopwizard.sheet.compose import build_sheet, missing_answers
+from coopwizard.sheet.model import Sheet, TopicEntry
+from coopwizard.sheet.parse import SchemaIssue
 from coopwizard.wizard.draft import Draft
-from coopwizard.yamlio import PathPart, load_yaml
 
 
 def new_draft(checklist: Checklist, lang: str, output: str, output_format: str, today: dt.date) -> Draft:
@@ -77,7 +79,7 @@ def sheet_from_answers_file(
     source: SourceText, checklist: Checklist, lang: str, today: dt.date, allow_incomplete: bool
 ) -> tuple[Sheet, Audit]:
     """The sheet an answers file makes, or InvalidAnswersError listing every problem."""
-    from coopwizard.frontmatter import looks_like_markdown, split_front_matter
+    from coopwizard.io.frontmatter import looks_like_markdown, split_front_matter
 
     text, offset = source.text, 0
     if looks_like_markdown(source.name, source.text):  # a Markdown sheet is an answers file too

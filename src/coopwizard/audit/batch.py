@@ -1,0 +1,87 @@
+"""Checking many sheets on several cores, with the output in the order of the files.
+
+Each worker loads the checklist once, audits its share of the files and sends
+back only what will be printed (a rendered report) and how the file counts, so
+that no sheet, audit or node graph crosses a process boundary.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from coopwizard.audit.service import FileReport, check_file
+from coopwizard.guide.load import load_checklist
+from coopwizard.guide.model import Checklist
+
+AUTO_JOBS_FROM = 200  # below this many files, starting workers costs more than it saves
+MAX_AUTO_JOBS = 4
+
+
+@dataclass
+class Checked:
+    """One file's outcome, ready to print: the rendered text and how it counts."""
+
+    rendered: str
+    error: str | None  # the error line, for stderr, when the file could not be read
+    has_findings: bool
+    is_error: bool
+
+
+Render = Callable[[FileReport, Checklist, str, bool], str]
+
+
+def jobs_for(requested: int, files: Sequence[str]) -> int:
+    """-j N as asked; 0 means: several cores for many files, one otherwise."""
+    if "-" in files:
+        return 1  # standard input can only be read here
+    if requested > 0:
+        return requested
+    if len(files) < AUTO_JOBS_FROM:
+        return 1
+    return max(1, min(os.cpu_count() or 1, MAX_AUTO_JOBS))
+
+
+def check_all(
+    files: Sequence[str],
+    checklist_location: Path | str,
+    lang: str,
+    as_json: bool,
+    strict: bool,
+    jobs: int,
+    render: Render,
+    keep_errors: bool = True,
+) -> Iterator[Checked]:
+    """Every file's outcome, in the order given, on `jobs` processes."""
+    if jobs <= 1:
+        checklist = load_checklist(checklist_location)
+        for name in files:
+            yield _outcome(
+                check_file(name, checklist, keep_errors=keep_errors), checklist, lang, as_json, strict, render
+            )
+        return
+    from concurrent.futures import ProcessPoolExecutor  # only when there are workers to start
+
+    tasks = [(name, checklist_location, lang, as_json, strict, render, keep_errors) for name in files]
+    chunk = max(1, min(64, len(files) // (jobs * 8)))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(_work, tasks, chunksize=chunk)
+
+
+def _work(task: tuple[str, Path | str, str, bool, bool, Render, bool]) -> Checked:
+    name, location, lang, as_json, strict, render, keep_errors = task
+    checklist = load_checklist(location)  # once per worker: it is cached
+    return _outcome(check_file(name, checklist, keep_errors=keep_errors), checklist, lang, as_json, strict, render)
+
+
+def _outcome(
+    report: FileReport, checklist: Checklist, lang: str, as_json: bool, strict: bool, render: Render
+) -> Checked:
+    from coopwizard.i18n import say
+
+    error = say(report.error, lang) if report.error is not None else None
+    findings = report.audit is not None and report.audit.has_findings(strict)
+    rendered = render(report, checklist, lang, as_json) if (as_json or report.error is None) else ""
+    return Checked(rendered, error, findings, report.error is not None)

@@ -1,0 +1,63 @@
+"""What an audit finds: findings of five kinds, the topics' coverage, and the audit as a whole."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from coopwizard.audit.classify import Classification
+from coopwizard.core.localized import Localized
+from coopwizard.core.message import Message, PathPart
+from coopwizard.sheet.model import Sheet
+
+Kind = Literal["schema", "missing", "inconsistency", "pitfall", "suggestion"]
+KINDS: tuple[Kind, ...] = ("schema", "missing", "inconsistency", "pitfall", "suggestion")
+SEVERITY: dict[Kind, str] = {
+    "schema": "error",
+    "missing": "warning",
+    "inconsistency": "warning",
+    "pitfall": "warning",
+    "suggestion": "info",
+}
+
+
+Text = Message | Localized
+
+
+@dataclass
+class Finding:
+    kind: Kind
+    rule: str  # a stable id: the pitfall's, the practice's, or the check's
+    message: Text
+    path: tuple[PathPart, ...] = ()
+    triggers: tuple[Message, ...] = ()
+    advice: tuple[Text, ...] = ()
+
+    @property
+    def severity(self) -> str:
+        return SEVERITY[self.kind]
+
+
+@dataclass
+class Coverage:
+    settled: tuple[str, ...]
+    to_complete: tuple[str, ...]
+    missing: tuple[str, ...]  # absent or empty
+
+    @property
+    def total(self) -> int:
+        return len(self.settled) + len(self.to_complete) + len(self.missing)
+
+
+@dataclass
+class Audit:
+    sheet: Sheet
+    classification: Classification
+    coverage: Coverage
+    findings: tuple[Finding, ...]
+
+    def counts(self) -> dict[str, int]:
+        return {kind: sum(1 for f in self.findings if f.kind == kind) for kind in KINDS}
+
+    def has_findings(self, strict: bool = False) -> bool:
+        return any(strict or f.kind != "suggestion" for f in self.findings)

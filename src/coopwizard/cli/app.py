@@ -1,0 +1,136 @@
+"""The Typer app, its global options, and `run`: where every CoopError becomes one line and an exit code.
+
+Every CoopError is caught in `_run`, said in one line on stderr in the user's
+language, and turned into its exit code; a traceback only with --debug.
+The wizard's modules (questionary, prompt_toolkit) are imported by the
+commands that prompt, never at start-up.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from coopwizard import __version__
+from coopwizard.core.errors import CoopError, ExitCode, UsageError
+from coopwizard.i18n import message, resolve_lang, say
+from coopwizard.io.console import emit
+from coopwizard.io.markup import escape
+
+if TYPE_CHECKING:
+    from coopwizard.guide.model import Checklist
+
+# Start-up matters: each command imports what it needs when it runs, so that
+# `coop --help` pays for Typer and little else (bench/run.py measures it).
+
+
+def _help_lang() -> str:
+    """The language of --help, chosen before Typer parses anything: --lang if given, else as usual."""
+    argv = sys.argv[1:]
+    asked = None
+    for index, arg in enumerate(argv):
+        if arg in ("--lang", "-l") and index + 1 < len(argv):
+            asked = argv[index + 1]
+        elif arg.startswith("--lang="):
+            asked = arg.partition("=")[2]
+    try:
+        return resolve_lang(asked)
+    except CoopError:
+        return "en"
+
+
+HELP_LANG = _help_lang()
+
+
+def h(key: str) -> str:
+    return message(HELP_LANG, f"help.{key}")
+
+
+app = typer.Typer(
+    name="coop",
+    help=h("app"),
+    epilog=h("epilog"),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+global_options: dict[str, Any] = {"debug": False, "lang": None}  # options given before the command
+
+LangOption = Annotated[str | None, typer.Option("--lang", "-l", metavar="fr|en", help=h("lang"), show_default=False)]
+ChecklistOption = Annotated[
+    str | None, typer.Option("--checklist", metavar="PATH", help=h("checklist"), show_default=False)
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"coopwizard {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    debug: Annotated[bool, typer.Option("--debug", help=h("debug"))] = False,
+    lang: LangOption = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help=h("version"))] = False,
+) -> None:
+    global_options["debug"] = debug
+    global_options["lang"] = lang
+
+
+def run(lang_option: str | None, action: Callable[[str], int]) -> None:
+    """Resolve the language, run `action`, and turn its result or error into an exit code."""
+    lang = "en"
+    try:
+        lang = resolve_lang(lang_option or global_options["lang"])
+        code = action(lang)
+    except CoopError as err:
+        if global_options["debug"]:
+            raise
+        _say_failure(err, lang)
+        raise typer.Exit(err.exit_code) from None
+    except KeyboardInterrupt:
+        say_error(message(lang, "cli.interrupted"), lang)
+        raise typer.Exit(ExitCode.INTERRUPTED) from None
+    raise typer.Exit(code)
+
+
+def say_error(text: str, lang: str) -> None:
+    emit(f"[bold red]{escape(message(lang, 'cli.error', message=''))}[/]{escape(text)}", err=True, wrap=False)
+
+
+def _say_failure(err: CoopError, lang: str) -> None:
+    """An error in one line; an answers file's problems follow it, one a line; an interruption is no error."""
+    from coopwizard.core.errors import InvalidAnswersError, WizardInterrupted
+
+    if isinstance(err, WizardInterrupted):
+        emit(escape(say(err, lang)), err=True, wrap=False)
+        return
+    say_error(say(err, lang), lang)
+    if isinstance(err, InvalidAnswersError):
+        for problem in err.problems:
+            emit(f"  {escape(problem)}", err=True, wrap=False)
+
+
+def lang_chosen(option: str | None) -> bool:
+    """Whether the user asked for a language (--lang or COOP_LANG), rather than the locale giving one."""
+    import os
+
+    return bool(option or global_options["lang"] or os.environ.get("COOP_LANG"))
+
+
+def load_guide(option: str | None) -> Checklist:
+    from coopwizard.guide.load import load_checklist, resolve_checklist_path
+
+    return load_checklist(resolve_checklist_path(option))
+
+
+def choose(value: str, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise UsageError("cli.bad_format", value=value, allowed=", ".join(allowed))
+    return value

@@ -1,0 +1,52 @@
+"""`coop edit`: ask again the topics still missing or to complete, and write the sheet back."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from coopwizard.cli.app import ChecklistOption, LangOption, app, h, lang_chosen, load_guide, run
+from coopwizard.core.errors import ExitCode, UsageError
+from coopwizard.i18n import message
+from coopwizard.io.console import emit
+from coopwizard.io.markup import escape
+
+
+@app.command(help=h("edit"))
+def edit(
+    file: Annotated[str, typer.Argument(metavar="SHEET", help=h("edit.file"), show_default=False)],
+    topic: Annotated[
+        list[str] | None, typer.Option("--topic", "-t", metavar="ID", help=h("edit.topic"), show_default=False)
+    ] = None,
+    lang: LangOption = None,
+    checklist: ChecklistOption = None,
+) -> None:
+    def action(language: str) -> int:
+        import datetime as dt
+        from pathlib import Path
+
+        from coopwizard.core.errors import WizardInterrupted
+        from coopwizard.io.textio import write_atomic
+        from coopwizard.wizard.edit import plan_edit
+
+        guide = load_guide(checklist)
+        plan = plan_edit(file, guide, topic or [], dt.date.today())
+        if not plan.topic_ids:
+            emit(escape(message(language, "edit.nothing", file=file)), err=True, wrap=False)
+            return ExitCode.CLEAN
+        if not sys.stdin.isatty():
+            raise UsageError("edit.no_tty")
+        from coopwizard.wizard.interactive import interactive_edit
+
+        if not lang_chosen(lang):  # the sheet's own language, before the locale's
+            language = str(plan.loaded.sheet.project.get("language") or language)
+        outcome = interactive_edit(plan, guide, language)
+        write_atomic(Path(file), outcome.text)
+        if outcome.interrupted:
+            raise WizardInterrupted("edit.interrupted", file=file)
+        emit(escape(message(language, "cli.written", file=file)), err=True, wrap=False)
+        return ExitCode.CLEAN
+
+    run(lang, action)

@@ -1,0 +1,31 @@
+"""Where a command's document goes: stdout for "-", else a file written atomically, never over one by surprise."""
+
+from __future__ import annotations
+
+import sys
+
+from coopwizard.core.errors import UsageError
+from coopwizard.i18n import message
+from coopwizard.io.console import emit
+from coopwizard.io.markup import escape
+
+
+def deliver(text: str, output: str, lang: str) -> None:
+    """Write to stdout for "-", else atomically to the file, and say where on stderr."""
+    from pathlib import Path
+
+    from coopwizard.io.textio import write_atomic
+
+    if output == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    write_atomic(Path(output), text)
+    emit(escape(message(lang, "cli.written", file=output)), err=True, wrap=False)
+
+
+def refuse_overwrite(output: str, force: bool) -> None:
+    from pathlib import Path
+
+    if output != "-" and not force and Path(output).exists():
+        raise UsageError("file.exists", file=output)

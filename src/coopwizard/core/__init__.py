@@ -1,0 +1,1 @@
+"""Shared basics below everything else: the error tree, message records, bilingual texts, "did you mean"."""

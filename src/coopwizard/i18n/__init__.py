@@ -1,0 +1,61 @@
+"""Choosing the language, and saying a message in it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from coopwizard.core.errors import UsageError
+from coopwizard.core.localized import Localized
+from coopwizard.i18n.catalogs import CATALOGS
+
+LANG_ENV = "COOP_LANG"
+LANGS = ("fr", "en")
+
+
+def resolve_lang(option: str | None, environ: Mapping[str, str] | None = None) -> str:
+    """--lang, then $COOP_LANG, then the locale (LC_ALL, LC_MESSAGES, LANG: fr* is French), else English."""
+    env = os.environ if environ is None else environ
+    if option:
+        if option.lower() not in LANGS:
+            raise UsageError("cli.bad_lang", value=option)
+        return option.lower()
+    chosen = env.get(LANG_ENV, "")
+    if chosen:
+        if chosen.lower() not in LANGS:
+            raise UsageError("cli.bad_lang", value=chosen)
+        return chosen.lower()
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:  # the first one set decides, as for gettext
+            return "fr" if value.lower().startswith("fr") else "en"
+    return "en"
+
+
+def say(text: Any, lang: str) -> str:
+    """A Message, a Localized text or a message key, said in `lang`."""
+    if isinstance(text, Localized):
+        return text(lang)
+    key = getattr(text, "key", None)
+    if key is not None:
+        return message(lang, key, **text.params)
+    return str(text)
+
+
+def colon(lang: str) -> str:
+    """French puts a space before the colon."""
+    return " : " if lang == "fr" else ": "
+
+
+def message(lang: str, key: str, /, **params: Any) -> str:
+    template = CATALOGS[lang][key]
+    return template.format(**{name: _param(name, value, lang) for name, value in params.items()})
+
+
+def _param(name: str, value: Any, lang: str) -> str:
+    if name == "suggestion":
+        return CATALOGS[lang]["hint.did_you_mean"].format(suggestion=value) if value else ""
+    if isinstance(value, list | tuple):
+        return ", ".join(_param("", item, lang) for item in value)
+    return say(value, lang)

@@ -1,0 +1,279 @@
+"""Safe YAML in and out, with limits on depth and alias expansion.
+
+Loading composes the node graph once (with libyaml when PyYAML has it), checks
+it against the limits, then builds plain Python data from the same nodes. The
+node graph is kept so that a finding can be located (line, column) only when
+there is one: the fast path never looks at marks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from coopwizard.core.errors import InvalidYamlError
+from coopwizard.core.message import PathPart
+
+try:  # libyaml is about nine times faster; the pure-Python classes are the fallback
+    from yaml import CSafeDumper as _BaseDumper
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeDumper as _BaseDumper  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+MAX_DEPTH = 64
+MAX_NODES = 100_000  # counted with aliases expanded: stops "billion laughs"
+
+
+@dataclass
+class LoadedYaml:
+    data: Any
+    root: yaml.Node
+    line_offset: int = 0  # lines before the document: a Markdown sheet's front matter
+
+    def locate(self, path: Sequence[PathPart]) -> tuple[int, int]:
+        """1-based line and column of the deepest node along `path` that exists."""
+        node = self.root
+        mark = node.start_mark
+        for part in path:
+            child = _child(node, part)
+            if child is None:
+                break
+            mark, node = child
+        return mark.line + 1 + self.line_offset, mark.column + 1
+
+
+def _child(node: yaml.Node, part: PathPart) -> tuple[Any, yaml.Node] | None:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == str(part):
+                return key.start_mark, value
+    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        item = node.value[part]
+        return item.start_mark, item
+    return None
+
+
+_PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_PLAIN_FLOAT = re.compile(r"[-+]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][-+]?[0-9]+)?")
+_SPECIAL_FLOATS = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
+_BOOLS = {"yes": True, "no": False, "true": True, "false": False, "on": True, "off": False}
+_TAG = "tag:yaml.org,2002:"
+_SEQ, _MAP, _MERGE = _TAG + "seq", _TAG + "map", _TAG + "merge"
+
+
+def load_yaml(text: str, source: str, line_offset: int = 0) -> LoadedYaml:
+    """Parse one YAML document safely; every failure is an InvalidYamlError naming `source`."""
+    # libyaml builds the whole node graph before anything can be counted: a file of
+    # millions of tiny values would cost gigabytes first. Every value needs a
+    # separator, so counting separators bounds the values, at the speed of str.count.
+    if text.count(",") + text.count("\n") + text.count(": ") + text.count("- ") > 2 * MAX_NODES:
+        raise InvalidYamlError("yaml.too_many_nodes", file=source, limit=MAX_NODES)
+    loader = _BaseLoader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as err:
+        line = _line(err, line_offset)
+        if "nesting depth" in str(err.problem):  # libyaml's own limit, far above ours
+            raise InvalidYamlError("yaml.too_deep_at", file=source, line=line, limit=MAX_DEPTH) from err
+        raise InvalidYamlError("yaml.syntax", file=source, line=line, problem=_problem(err)) from err
+    except yaml.YAMLError as err:  # a reader error: a control character, say
+        raise InvalidYamlError("yaml.syntax", file=source, line=line_offset + 1, problem=str(err)) from err
+    except RecursionError as err:  # the pure-Python composer recurses on nesting
+        raise InvalidYamlError("yaml.too_deep", file=source, limit=MAX_DEPTH) from err
+    finally:
+        loader.dispose()
+    if root is None:
+        raise InvalidYamlError("yaml.empty", file=source)
+    return LoadedYaml(_Builder(source, line_offset).build(root), root, line_offset)
+
+
+# The parser's most frequent complaints, said in the user's language (messages.py);
+# any other stays in the parser's own English words.
+_PROBLEMS = {
+    "did not find expected ',' or ']'": "comma_or_bracket",
+    "expected ',' or ']'": "comma_or_bracket",
+    "did not find expected ',' or '}'": "comma_or_brace",
+    "expected ',' or '}'": "comma_or_brace",
+    "did not find expected key": "expected_key",
+    "did not find expected node content": "expected_value",
+    "mapping values are not allowed": "colon",
+    "found character that cannot start any token": "bad_character",
+    "found undefined alias": "undefined_alias",
+    "could not find expected ':'": "expected_colon",
+    "but found another document": "two_documents",
+    "found unexpected end of stream": "end_of_stream",
+    "found unknown escape character": "escape",
+    "block sequence entries are not allowed": "dash",
+    "did not find expected '-' indicator": "dash_expected",
+    "did not find expected <document start>": "two_documents",
+}
+
+
+def _problem(err: yaml.MarkedYAMLError) -> Any:
+    from coopwizard.core.message import Message
+
+    text = err.problem or err.context or "?"
+    for start, key in _PROBLEMS.items():
+        if text.startswith(start) or start in text:
+            return Message(f"yaml.problem.{key}")
+    return text
+
+
+def _line(err: yaml.MarkedYAMLError, offset: int) -> int:
+    mark = err.problem_mark or err.context_mark
+    return (mark.line + 1 if mark else 1) + offset
+
+
+class _Builder:
+    """Plain data from the node graph: only YAML's core types, within the limits.
+
+    It replaces PyYAML's generic constructor: one pass that builds the data and
+    checks depth and alias expansion together (an alias counts as many values as
+    it expands to, computed from the sizes of nodes already built, so "billion
+    laughs" is refused in a few steps). Any tag beyond plain data is refused.
+    """
+
+    def __init__(self, source: str, line_offset: int) -> None:
+        self.source = source
+        self.offset = line_offset
+        self.built: dict[int, tuple[Any, int]] = {}  # id(node) -> (value, expanded size)
+        self.height: dict[int, int] = {}  # id(collection) -> its depth below, aliases included
+        self.open: set[int] = set()  # nodes being built: a path back to one is a recursive alias
+        self.total = 0
+        self.deepest = 0  # the deepest level reached under the collection being built
+
+    def fail(self, key: str, node: yaml.Node, **params: Any) -> InvalidYamlError:
+        return InvalidYamlError(key, file=self.source, line=node.start_mark.line + 1 + self.offset, **params)
+
+    def build(self, root: yaml.Node) -> Any:
+        return self.node(root, 1)[0]
+
+    def node(self, node: yaml.Node, depth: int) -> tuple[Any, int]:
+        known = self.built.get(id(node))
+        if known is not None:  # an alias: its whole expansion counts, in size and in depth
+            self.count(known[1])
+            self.reach(depth + self.height.get(id(node), 0), node)
+            return known
+        self.reach(depth, node)
+        if node.__class__ is yaml.ScalarNode:
+            self.count(1)
+            result = (self.scalar(node), 1)
+        elif id(node) in self.open:
+            raise self.fail("yaml.recursive_alias", node)
+        else:
+            self.open.add(id(node))
+            outer, self.deepest = self.deepest, depth
+            result = self.collection(node, depth)
+            self.height[id(node)] = self.deepest - depth
+            self.deepest = max(outer, self.deepest)
+            self.open.discard(id(node))
+        self.built[id(node)] = result
+        return result
+
+    def reach(self, depth: int, node: yaml.Node) -> None:
+        if depth > MAX_DEPTH:
+            raise self.fail("yaml.too_deep_at", node, limit=MAX_DEPTH)
+        self.deepest = max(self.deepest, depth)
+
+    def count(self, size: int) -> None:
+        self.total += size
+        if self.total > MAX_NODES:
+            raise InvalidYamlError("yaml.too_many_nodes", file=self.source, limit=MAX_NODES)
+
+    def collection(self, node: yaml.Node, depth: int) -> tuple[Any, int]:
+        self.count(1)
+        size = 1
+        child = self.node
+        deeper = depth + 1
+        if node.__class__ is yaml.SequenceNode:
+            if node.tag != _SEQ:
+                raise self.fail("yaml.tag", node, tag=node.tag)
+            items = []
+            for item in node.value:
+                value, item_size = child(item, deeper)
+                items.append(value)
+                size += item_size
+            return items, size
+        if node.__class__ is not yaml.MappingNode or node.tag != _MAP:
+            raise self.fail("yaml.tag", node, tag=node.tag)
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.__class__ is not yaml.ScalarNode:
+                raise self.fail("yaml.bad_key", key_node)
+            if key_node.tag == _MERGE:
+                raise self.fail("yaml.tag", key_node, tag="<<")
+            key, _ = child(key_node, deeper)
+            if key in mapping:  # the last one would silently win: say it instead
+                raise self.fail("yaml.duplicate_key", key_node, name=str(key))
+            value, value_size = child(value_node, deeper)
+            mapping[key] = value
+            size += 1 + value_size
+        return mapping, size
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        tag, value = node.tag, node.value
+        if tag == _TAG + "str":
+            return value
+        if tag == _TAG + "null":
+            return None
+        if tag == _TAG + "bool":
+            return _BOOLS.get(value.lower(), value)
+        if tag == _TAG + "int":
+            # YAML 1.1 reads a phone number 0612345678 as octal and 18:30 as base 60:
+            # such scalars stay the text that was typed.
+            return int(value) if len(value) < 100 and _PLAIN_INT.fullmatch(value) else value
+        if tag == _TAG + "float":
+            if _PLAIN_FLOAT.fullmatch(value):
+                return float(value)
+            return _SPECIAL_FLOATS.get(value.lower(), value)
+        if tag == _TAG + "timestamp":
+            try:
+                return _TIMESTAMPS.construct_yaml_timestamp(node)
+            except ValueError:  # no real date (2026-02-30): the text, for the validator to report
+                return value
+        raise self.fail("yaml.tag", node, tag=tag)
+
+
+_TIMESTAMPS = yaml.constructor.SafeConstructor()
+
+
+class _SheetDumper(_BaseDumper):
+    """Block style, key order kept, multi-line text as literal blocks."""
+
+
+def _represent_str(dumper: _SheetDumper, value: str) -> yaml.Node:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_SheetDumper.add_representer(str, _represent_str)
+
+
+def dump_yaml(data: Any) -> str:
+    """YAML text for people: UTF-8 as is, keys in the order given, wide lines."""
+    text: str = yaml.dump(
+        data,
+        Dumper=_SheetDumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=100,
+    )
+    return text
+
+
+def json_ready(value: Any) -> Any:
+    """Plain data with dates as ISO strings, for JSON output."""
+    if isinstance(value, dict):
+        return {str(k): json_ready(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [json_ready(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value

@@ -1,0 +1,181 @@
+"""`coop check` reports: Rich markup for people, JSON for scripts. Both return strings."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from coopwizard import __version__
+from coopwizard.audit.classify import Classification, steps_to_next
+from coopwizard.audit.findings import KINDS, Audit
+from coopwizard.audit.service import FileReport, LocatedFinding, Tally
+from coopwizard.guide.model import Checklist
+from coopwizard.i18n import colon, message, say
+from coopwizard.io.markup import escape
+
+JSON_FORMAT = 1
+BAR_WIDTH = 12
+KIND_STYLE = {"schema": "red", "missing": "yellow", "inconsistency": "magenta", "pitfall": "red", "suggestion": "cyan"}
+
+
+def level_scale(classification: Classification, checklist: Checklist) -> str:
+    """The three-step scale as dots: ●●○ for the second of three levels."""
+    rank = classification.level.rank if classification.level else 0
+    return "●" * rank + "○" * (len(checklist.levels) - rank)
+
+
+def coverage_bar(settled: int, total: int) -> str:
+    filled = round(BAR_WIDTH * settled / total) if total else 0
+    return "█" * filled + "░" * (BAR_WIDTH - filled)
+
+
+def describe_level(classification: Classification, checklist: Checklist, lang: str) -> str:
+    level = classification.level
+    if level is None:
+        key = "report.level_none" if classification.answered else "report.level_unknown"
+        return f"{level_scale(classification, checklist)} {message(lang, key)}"
+    motto = f"« {level.motto(lang)} »" if lang == "fr" else f'"{level.motto(lang)}"'
+    text = f"{level_scale(classification, checklist)} {level.name(lang)} — {motto}"
+    if len(classification.modes) > 1:
+        modes = ", ".join(m.name(lang) for m in classification.modes)
+        text += (
+            f" ({message(lang, 'report.modes')} : {modes})"
+            if lang == "fr"
+            else f" ({message(lang, 'report.modes')}: {modes})"
+        )
+    return text
+
+
+def render_text(report: FileReport, checklist: Checklist, lang: str) -> str:
+    """One file's report in Rich markup (user text escaped)."""
+    if report.error is not None:
+        return f"[bold red]{escape(message(lang, 'report.error'))}[/]{colon(lang)}{escape(say(report.error, lang))}\n"
+    result = report.audit
+    assert result is not None
+    sep = colon(lang)
+    title = result.sheet.title or message(lang, "report.untitled")
+    lines = [f"[bold]{escape(report.name)}[/] — {escape(title)}"]
+    lines.append(
+        f"  {message(lang, 'report.level')}{sep}{escape(describe_level(result.classification, checklist, lang))}"
+    )
+    upgrade = result.classification
+    if upgrade.next_level is not None and upgrade.missing:
+        separator = " ; " if lang == "fr" else "; "
+        steps = separator.join(step.rstrip(".") for step in steps_to_next(upgrade, lang)) + "."
+        lines.append(
+            f"  {escape(message(lang, 'report.next', level=upgrade.next_level.name(lang)))}{sep}{escape(steps)}"
+        )
+    coverage = result.coverage
+    settled = len(coverage.settled)
+    lines.append(
+        f"  {message(lang, 'report.coverage')}{sep}[green]{coverage_bar(settled, coverage.total)}[/] "
+        f"{settled}/{coverage.total}"
+    )
+    if not report.findings:
+        lines.append(f"  [green]{escape(message(lang, 'report.clean'))}[/]")
+    for kind in KINDS:
+        group = [f for f in report.findings if f.finding.kind == kind]
+        if not group:
+            continue
+        lines.append(f"  [bold {KIND_STYLE[kind]}]{escape(message(lang, f'report.kind.{kind}'))}[/]")
+        lines.extend(_finding_lines(report.name, located, lang) for located in group)
+    return "\n".join(lines) + "\n"
+
+
+def _finding_lines(name: str, located: LocatedFinding, lang: str) -> str:
+    finding = located.finding
+    sep = colon(lang)
+    head = (
+        f"    {escape(name)}:{located.line}:{located.column}: [{KIND_STYLE[finding.kind]}]"
+        f"\\[{message(lang, 'report.severity.' + finding.severity)}][/] "
+        f"{escape(say(finding.message, lang))} [dim]({finding.rule})[/]"
+    )
+    lines = [head]
+    lines.extend(
+        f"      [dim]{message(lang, 'report.because')}{sep}[/]{escape(say(t, lang))}" for t in finding.triggers
+    )
+    lines.extend(f"      [dim]{message(lang, 'report.advice')}{sep}[/]{escape(say(a, lang))}" for a in finding.advice)
+    return "\n".join(lines)
+
+
+def summary_line(tally: Tally, lang: str) -> str:
+    return message(lang, "report.summary", **tally.as_dict())
+
+
+def report_json(report: FileReport, checklist: Checklist, lang: str) -> dict[str, Any]:
+    """One file's entry in the JSON output (docs/json-output.md)."""
+    if report.error is not None:
+        return {"path": report.name, "error": {"code": report.error.key, "message": say(report.error, lang)}}
+    result = report.audit
+    assert result is not None
+    return {
+        "path": report.name,
+        "title": result.sheet.title,
+        "level": _level_json(result, lang),
+        "coverage": {
+            "settled": len(result.coverage.settled),
+            "total": result.coverage.total,
+            "settled_topics": list(result.coverage.settled),
+            "to_complete": list(result.coverage.to_complete),
+            "missing": list(result.coverage.missing),
+        },
+        "counts": result.counts(),
+        "findings": [_finding_json(located, lang) for located in report.findings],
+    }
+
+
+def _level_json(result: Audit, lang: str) -> dict[str, Any]:
+    classification = result.classification
+    return {
+        "reached": classification.level.id if classification.level else None,
+        "rank": classification.level.rank if classification.level else 0,
+        "modes": [m.id for m in classification.modes],
+        "declared": result.sheet.level,
+        "next": classification.next_level.id if classification.next_level else None,
+        "to_reach_next": steps_to_next(classification, lang),
+    }
+
+
+def _finding_json(located: LocatedFinding, lang: str) -> dict[str, Any]:
+    finding = located.finding
+    return {
+        "kind": finding.kind,
+        "rule": finding.rule,
+        "severity": finding.severity,
+        "message": say(finding.message, lang),
+        "path": ".".join(str(p) for p in finding.path),
+        "line": located.line,
+        "column": located.column,
+        "triggers": [{"code": t.key.partition(".")[2], "message": say(t, lang)} for t in finding.triggers],
+        "advice": [say(a, lang) for a in finding.advice],
+    }
+
+
+def json_document_start(lang: str, checklist: Checklist) -> str:
+    head = {
+        "format": JSON_FORMAT,
+        "tool": "coopwizard",
+        "version": __version__,
+        "lang": lang,
+        "checklist": {"id": checklist.id, "version": checklist.version},
+    }
+    return json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ',\n  "files": ['
+
+
+def json_file_entry(report: FileReport, checklist: Checklist, lang: str) -> str:
+    # One line per file: json's C encoder only works without indent, and a line per
+    # sheet streams well into grep or jq on a thousand files.
+    return json.dumps(report_json(report, checklist, lang), ensure_ascii=False, separators=(",", ":"))
+
+
+def render_file(report: FileReport, checklist: Checklist, lang: str, as_json: bool) -> str:
+    """One file's report as the run prints it: a JSON entry, or text markup."""
+    return json_file_entry(report, checklist, lang) if as_json else render_text(report, checklist, lang)
+
+
+def json_separator(first: bool) -> str:
+    return "\n    " if first else ",\n    "
+
+
+def json_document_end(summary: dict[str, int]) -> str:
+    return '\n  ],\n  "summary": ' + json.dumps(summary) + "\n}\n"

@@ -1,0 +1,106 @@
+"""The project sheet: one partnership, as recorded between meetings.
+
+The model is plain data keyed by the checklist's ids, so that a checklist can
+add or drop a topic without code. `to_data` gives the sheet's YAML structure in
+a stable order (the checklist's), which every renderer starts from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from coopwizard.guide.model import Checklist
+from coopwizard.guide.types import is_answered
+
+SHEET_FORMAT = 1
+Status = Literal["settled", "to_complete"]
+STATUSES: tuple[Status, ...] = ("settled", "to_complete")
+
+
+@dataclass
+class TopicEntry:
+    answers: dict[str, Any] = field(default_factory=dict)
+    status: Status | None = None  # None: not recorded, inferred from the answers
+    notes: str | None = None
+
+
+@dataclass
+class Sheet:
+    project: dict[str, Any] = field(default_factory=dict)
+    partners: list[dict[str, Any]] = field(default_factory=list)
+    classification: dict[str, Any] = field(default_factory=dict)
+    level: str | None = None  # the level the sheet records; the audit checks it
+    topics: dict[str, TopicEntry] = field(default_factory=dict)
+    checklist_id: str | None = None
+    checklist_version: int | None = None
+
+    @property
+    def title(self) -> str:
+        return str(self.project.get("title") or "")
+
+    @property
+    def created(self) -> dt.date | None:
+        value = self.project.get("created")
+        return value if isinstance(value, dt.date) else None
+
+    def partner_names(self) -> list[str]:
+        return [str(p["name"]) for p in self.partners if p.get("name")]
+
+    def answer(self, path: str) -> Any:
+        """The answer at "section.question" ("purpose.reason", "project.territory"), or None."""
+        section, _, question = path.partition(".")
+        if section == "project":
+            return self.project.get(question)
+        if section == "classification":
+            return self.classification.get(question)
+        entry = self.topics.get(section)
+        return entry.answers.get(question) if entry else None
+
+
+def topic_status(entry: TopicEntry | None, checklist: Checklist, topic_id: str) -> Status | None:
+    """settled, to_complete, or None when the topic is absent or empty."""
+    if entry is None or not any(is_answered(v) for v in entry.answers.values()):
+        return "to_complete" if entry is not None and entry.status == "to_complete" else None
+    if entry.status is not None:
+        return entry.status
+    topic = checklist.topic(topic_id)
+    required = [q.id for q in topic.questions if q.required] if topic else []
+    return "settled" if all(is_answered(entry.answers.get(q)) for q in required) else "to_complete"
+
+
+def to_data(sheet: Sheet, checklist: Checklist) -> dict[str, Any]:
+    """The sheet as YAML-ready data, in the checklist's order."""
+    project_keys = [q.id for q in checklist.project] + ["created", "language"]
+    data: dict[str, Any] = {
+        "format": SHEET_FORMAT,
+        "checklist": sheet.checklist_id or checklist.id,
+        "checklist_version": sheet.checklist_version or checklist.version,
+        "project": _ordered(sheet.project, project_keys),
+        "partners": [_ordered(p, [q.id for q in checklist.partner]) for p in sheet.partners],
+    }
+    classification = _ordered(sheet.classification, [q.id for q in checklist.classification])
+    if sheet.level:
+        classification["level"] = sheet.level
+    data["classification"] = classification
+    topics: dict[str, Any] = {}
+    for topic in checklist.topics:
+        entry = sheet.topics.get(topic.id)
+        if entry is None:
+            continue
+        item: dict[str, Any] = {}
+        status = topic_status(entry, checklist, topic.id) or "to_complete"
+        item["status"] = status
+        item.update(_ordered(entry.answers, [q.id for q in topic.questions]))
+        if entry.notes:
+            item["notes"] = entry.notes
+        topics[topic.id] = item
+    data["topics"] = topics
+    return data
+
+
+def _ordered(values: dict[str, Any], order: list[str]) -> dict[str, Any]:
+    ordered = {key: values[key] for key in order if is_answered(values.get(key))}
+    ordered.update({k: v for k, v in values.items() if k not in ordered and is_answered(v)})
+    return ordered
