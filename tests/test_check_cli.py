@@ -43,8 +43,8 @@ def test_the_complete_example_is_clean() -> None:
 def test_the_example_in_french() -> None:
     run = coop("check", str(EXAMPLE), "--lang", "fr")
     assert run.code == 0
-    assert "  Niveau : ●●● Coopération — « faire œuvre commune »" in run.out
-    assert "  Sujets réglés : ████████████ 12/12" in run.out
+    assert "  Niveau\u00a0: ●●● Coopération — « faire œuvre commune »" in run.out
+    assert "  Sujets réglés\u00a0: ████████████ 12/12" in run.out
     assert "Rien à signaler." in run.out
 
 
@@ -78,7 +78,7 @@ def test_each_pitfall_is_found_in_text_and_json(pitfall: str, write: Callable[..
 
 def test_triggers_say_what_set_the_pitfall_off(write: Callable[..., Path]) -> None:
     cases = {
-        "wishes": (sheets.wishes_vs_means(), "5 750 € needed, 1 600 € brought, and no source for: Scène couverte"),
+        "wishes": (sheets.wishes_vs_means(), "5,750 € needed, 1,600 € brought, and no source for: Scène couverte"),
         "hasty": (sheets.hasty_decisions(), "first milestone on 2026-09-20, 6 days after the sheet of 2026-09-14"),
         "asks": (
             sheets.provider_only_asks(),
@@ -175,8 +175,8 @@ def test_usage_errors_exit_2_with_one_line(args: list[str], message: str) -> Non
 
 
 def test_language_from_the_environment() -> None:
-    assert "Niveau :" in coop("check", str(EXAMPLE), env={"COOP_LANG": "fr"}).out
-    assert "Niveau :" in coop("check", str(EXAMPLE), env={"LANG": "fr_FR.UTF-8"}).out
+    assert "Niveau\u00a0:" in coop("check", str(EXAMPLE), env={"COOP_LANG": "fr"}).out
+    assert "Niveau\u00a0:" in coop("check", str(EXAMPLE), env={"LANG": "fr_FR.UTF-8"}).out
     assert "Level:" in coop("check", str(EXAMPLE), env={"LANG": "fr_FR.UTF-8", "COOP_LANG": "en"}).out
 
 

@@ -74,5 +74,5 @@ def test_french_session_interrupted_resumed_and_checked(tmp_path: Path) -> None:
     sheet = tmp_path / "fete.yaml"
     check = coop("check", str(sheet), "--lang", "fr")
     assert check.code == 0, check.out
-    assert "Sujets réglés : ████████████ 12/12" in check.out
+    assert "Sujets réglés\u00a0: ████████████ 12/12" in check.out
     assert not (tmp_path / "state" / "draft.json").exists()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from coopwizard.io.yamlio import dump_yaml, load_yaml
+from coopwizard.io.yamldump import dump_yaml
+from coopwizard.io.yamlio import load_yaml
 
 
 @pytest.mark.parametrize(

@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from coopwizard.audit.classify import Classification, classify
-from coopwizard.audit.findings import Audit, Coverage, Finding
-from coopwizard.audit.rules import PITFALL_RULES, RuleContext, Trigger, practice_applied, sheet_path
+from coopwizard.audit.findings import Audit, Coverage, Finding, Trigger
+from coopwizard.audit.rules import RULES, RuleContext
 from coopwizard.core.message import Message, PathPart
-from coopwizard.guide.model import Checklist, PracticeCheck
+from coopwizard.guide.levels import Classification, classify
+from coopwizard.guide.model import Checklist
+from coopwizard.guide.paths import AnswerPath
 from coopwizard.guide.types import is_answered
 from coopwizard.sheet.model import Sheet, topic_status
 from coopwizard.sheet.parse import SchemaIssue
@@ -28,15 +29,16 @@ def audit(
     coverage, topic_findings = _coverage(sheet, checklist)
     findings += topic_findings
     classification = classify(sheet.classification, checklist)
-    findings += _consistency(sheet, checklist, classification)
-    findings += _pitfalls(sheet, checklist, today)
-    findings += _suggestions(sheet, checklist, coverage)
+    context = RuleContext(sheet, checklist, today, classification)
+    findings += _consistency(sheet, checklist, classification, context)
+    findings += _pitfalls(checklist, context)
+    findings += _suggestions(checklist, coverage, context)
     return Audit(sheet, classification, coverage, tuple(findings))
 
 
 def _schema_finding(issue: SchemaIssue) -> Finding:
     rule = issue.key.partition(".")[2]
-    return Finding("schema", rule, Message(issue.key, issue.params), issue.path)
+    return Finding("schema", rule, issue.message, issue.path)
 
 
 def _coverage(sheet: Sheet, checklist: Checklist) -> tuple[Coverage, list[Finding]]:
@@ -88,7 +90,9 @@ def _coverage(sheet: Sheet, checklist: Checklist) -> tuple[Coverage, list[Findin
     return Coverage(tuple(settled), tuple(to_complete), tuple(missing)), findings
 
 
-def _consistency(sheet: Sheet, checklist: Checklist, classification: Classification) -> list[Finding]:
+def _consistency(
+    sheet: Sheet, checklist: Checklist, classification: Classification, context: RuleContext
+) -> list[Finding]:
     findings = []
     reached = classification.level
     if sheet.level is not None:
@@ -118,19 +122,12 @@ def _consistency(sheet: Sheet, checklist: Checklist, classification: Classificat
                     ("classification", "level"),
                 )
             )
-    rapprochement = sheet.classification.get("formal_rapprochement")
-    top = max(checklist.levels, key=lambda lv: lv.rank)
-    if rapprochement not in (None, "none") and (reached is None or reached.rank < top.rank):
-        note = next((n.text for n in checklist.level_notes if n.id == "formal_rapprochement"), None)
-        findings.append(
-            Finding(
-                "inconsistency",
-                "premature_rapprochement",
-                Message("finding.premature_rapprochement", {"level": top.name}),
-                ("classification", "formal_rapprochement"),
-                advice=(note,) if note else (),
+    for check in checklist.consistency:
+        for found in RULES[check.rule](context, check.params):
+            note = checklist.note(str(check.params.get("note"))) if check.params.get("note") else None
+            findings.append(
+                Finding("inconsistency", check.id, found.message, found.path, advice=(note.text,) if note else ())
             )
-        )
     findings += _unknown_partners(sheet, checklist)
     return findings
 
@@ -162,11 +159,10 @@ def _unknown_partners(sheet: Sheet, checklist: Checklist) -> list[Finding]:
     return findings
 
 
-def _pitfalls(sheet: Sheet, checklist: Checklist, today: dt.date) -> list[Finding]:
-    context = RuleContext(sheet, checklist, today)
+def _pitfalls(checklist: Checklist, context: RuleContext) -> list[Finding]:
     findings = []
     for pitfall in checklist.pitfalls:
-        triggers: list[Trigger] = PITFALL_RULES[pitfall.rule].evaluate(context, pitfall.params)
+        triggers = RULES[pitfall.rule](context, pitfall.params)
         if not triggers:
             continue
         practices = [p.text for p in (checklist.practice(i) for i in pitfall.practices) if p is not None]
@@ -176,34 +172,35 @@ def _pitfalls(sheet: Sheet, checklist: Checklist, today: dt.date) -> list[Findin
                 pitfall.id,
                 pitfall.text,
                 triggers[0].path,
-                triggers=tuple(Message(t.key, t.params, t.path) for t in triggers),
+                triggers=tuple(triggers),
                 advice=(pitfall.advice, *practices),
             )
         )
     return findings
 
 
-def _suggestions(sheet: Sheet, checklist: Checklist, coverage: Coverage) -> list[Finding]:
+def _suggestions(checklist: Checklist, coverage: Coverage, context: RuleContext) -> list[Finding]:
     findings = []
     for practice in checklist.practices:
-        if practice.check is None or practice_applied(practice.check, sheet):
+        check = practice.check
+        if check is None:
+            continue
+        params = {"paths": list(check.paths), "values": list(check.values)}
+        not_applied = RULES[check.rule](context, params)
+        if not not_applied:
             continue
         # A practice about a topic not yet started is already said by "topic missing".
-        if all(path.partition(".")[0] in coverage.missing for path in practice.check.paths):
+        if all(AnswerPath.of(path).section in coverage.missing for path in check.paths):
             continue
-        missing = [
-            p
-            for p in practice.check.paths
-            if not practice_applied(PracticeCheck(practice.check.rule, (p,), practice.check.values), sheet)
-        ]
-        questions = [q.text for q in (checklist.question_at(p) for p in missing) if q is not None]
+        questions = [q.text for q in (checklist.question_at(t.about) for t in not_applied) if q is not None]
+        message = Message("trigger.practice_not_applied", {"questions": questions})
         findings.append(
             Finding(
                 "suggestion",
                 practice.id,
                 practice.text,
-                sheet_path(practice.check.paths[0]),
-                triggers=(Message("trigger.practice_not_applied", {"questions": questions}),),
+                AnswerPath.of(check.paths[0]).in_sheet(),
+                triggers=(Trigger("practice_not_applied", message, not_applied[0].path),),
             )
         )
     return findings

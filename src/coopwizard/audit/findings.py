@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from coopwizard.audit.classify import Classification
 from coopwizard.core.localized import Localized
 from coopwizard.core.message import Message, PathPart
+from coopwizard.guide.levels import Classification
 from coopwizard.sheet.model import Sheet
 
 Kind = Literal["schema", "missing", "inconsistency", "pitfall", "suggestion"]
@@ -25,12 +25,25 @@ Text = Message | Localized
 
 
 @dataclass
+class Trigger:
+    """What set a rule off: a stable code (shown in JSON), its message, and where in the sheet.
+
+    The code is the public name; the message key may change with the wording.
+    """
+
+    code: str
+    message: Message
+    path: tuple[PathPart, ...] = ()
+    about: str = ""  # the answer path it is about, when a rule reads several
+
+
+@dataclass
 class Finding:
     kind: Kind
     rule: str  # a stable id: the pitfall's, the practice's, or the check's
     message: Text
     path: tuple[PathPart, ...] = ()
-    triggers: tuple[Message, ...] = ()
+    triggers: tuple[Trigger, ...] = ()
     advice: tuple[Text, ...] = ()
 
     @property

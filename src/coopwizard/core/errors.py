@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from coopwizard.core.message import Message
+
 
 class ExitCode:
     CLEAN = 0
@@ -17,14 +19,20 @@ class ExitCode:
 
 
 class CoopError(Exception):
-    """Base error: a message key (see messages.py), its parameters, an exit code."""
+    """Base error: a message key (see the i18n catalogs), its parameters, an exit code."""
 
     exit_code = ExitCode.ERROR
 
-    def __init__(self, key: str, **params: Any) -> None:
+    def __init__(self, key: str, *, code: str | None = None, **params: Any) -> None:
         super().__init__(key)
         self.key = key
         self.params = params
+        # The code scripts read (JSON `error.code`): the key it was first said with, kept when the wording moves.
+        self.code = code or key
+
+    @property
+    def message(self) -> Message:
+        return Message(self.key, self.params)
 
     def __str__(self) -> str:  # for logs and --debug; users see the localized text
         return f"{self.key} {self.params}"

@@ -19,3 +19,10 @@ class Message:
     key: str
     params: dict[str, Any] = field(default_factory=dict)
     path: tuple[PathPart, ...] = ()  # for a trigger: where in the sheet it was set off
+
+
+@dataclass
+class Amount:
+    """A sum of money inside a message's parameters, written the way the message's language writes it."""
+
+    value: float

@@ -3,7 +3,8 @@
 Loading the guide's checklist costs about as much as Typer's own start-up
 (PyYAML, parsing, validation). Its validated model is kept as JSON in the user's
 cache directory, keyed by the checklist's exact text and coopwizard's version;
-JSON only (no pickle): the cache is data, rebuilt by explicit code below.
+JSON only (no pickle): the cache is data, rebuilt from the model's own type
+hints (core/records.py), so the checklist's shape is written once, in model.py.
 Any problem with the cache (missing, unreadable, stale, read-only disk) just
 means the checklist is parsed as usual.
 """
@@ -15,11 +16,11 @@ import os
 import sys
 import zlib
 from pathlib import Path
-from typing import Any
 
 from coopwizard import __version__
-from coopwizard.core.localized import Localized
-from coopwizard.guide.model import Checklist, Choice, Level, Note, Pitfall, Practice, PracticeCheck, Question, Topic
+from coopwizard.core.errors import CoopError
+from coopwizard.core.records import from_data, to_data
+from coopwizard.guide.model import Checklist
 
 CACHE_ENV = "COOP_CACHE_DIR"
 
@@ -49,92 +50,21 @@ def _entry(text: str) -> Path:
 def load_cached(text: str, origin: str) -> Checklist | None:
     try:
         raw = json.loads(_entry(text).read_text(encoding="utf-8"))
-        return _checklist(raw, origin)
+        checklist = from_data(Checklist, raw)
     except (OSError, ValueError, KeyError, TypeError):
         return None
+    checklist.origin = origin
+    return checklist
 
 
 def store(text: str, checklist: Checklist) -> None:
-    from dataclasses import asdict
-
+    """Keep the validated checklist; a cache that cannot be written only costs the next start-up."""
     from coopwizard.io.textio import write_atomic
 
-    data = asdict(checklist)
+    data = to_data(checklist)
     data.pop("origin", None)
     try:
         _entry(text).parent.mkdir(parents=True, exist_ok=True)
         write_atomic(_entry(text), json.dumps(data, ensure_ascii=False))
-    except Exception:
+    except (OSError, CoopError):
         pass
-
-
-def _localized(data: Any) -> Localized | None:
-    return None if data is None else Localized(data["fr"], data["en"])
-
-
-def _text(data: Any) -> Localized:
-    return Localized(data["fr"], data["en"])
-
-
-def _question(data: dict[str, Any]) -> Question:
-    return Question(
-        id=data["id"],
-        type=data["type"],
-        text=_text(data["text"]),
-        help=_localized(data["help"]),
-        required=data["required"],
-        default=data["default"],
-        choices=tuple(Choice(c["id"], _text(c["label"])) for c in data["choices"]),
-        fields=tuple(_question(f) for f in data["fields"]),
-        to_reach=_localized(data["to_reach"]),
-        label=_localized(data["label"]),
-    )
-
-
-def _checklist(data: dict[str, Any], origin: str) -> Checklist:
-    return Checklist(
-        id=data["id"],
-        version=data["version"],
-        title=_text(data["title"]),
-        source=_text(data["source"]),
-        levels=tuple(
-            Level(
-                lv["id"],
-                lv["rank"],
-                _text(lv["name"]),
-                _text(lv["motto"]),
-                _text(lv["applies_to"]),
-                tuple(lv["requires"]),
-            )
-            for lv in data["levels"]
-        ),
-        level_notes=tuple(Note(n["id"], _text(n["text"])) for n in data["level_notes"]),
-        classification=tuple(_question(q) for q in data["classification"]),
-        project=tuple(_question(q) for q in data["project"]),
-        partner=tuple(_question(q) for q in data["partner"]),
-        topics=tuple(
-            Topic(
-                t["id"],
-                _text(t["label"]),
-                _text(t["guide"]),
-                tuple(_question(q) for q in t["questions"]),
-                tuple(_text(h) for h in t["hints"]),
-            )
-            for t in data["topics"]
-        ),
-        pitfalls=tuple(
-            Pitfall(p["id"], _text(p["text"]), _text(p["advice"]), p["rule"], p["params"], tuple(p["practices"]))
-            for p in data["pitfalls"]
-        ),
-        practices=tuple(
-            Practice(
-                p["id"],
-                _text(p["text"]),
-                None
-                if p["check"] is None
-                else PracticeCheck(p["check"]["rule"], tuple(p["check"]["paths"]), tuple(p["check"]["values"])),
-            )
-            for p in data["practices"]
-        ),
-        origin=origin,
-    )

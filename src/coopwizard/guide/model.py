@@ -1,9 +1,9 @@
-"""The guide as data: the checklist model, and loading it with validation.
+"""The guide as data: the checklist model.
 
 A checklist says what the wizard asks, how a sheet is validated and which
-rules the audit applies. Another network of associations can adapt it without
-Python; so it is untrusted input, checked field by field on load, and the
-first problem is reported with its file, line and key.
+rules the audit applies. These dataclasses are its one description: the
+loader (parse.py) takes its allowed keys from them, and the cache (cache.py)
+rebuilds them from their type hints.
 """
 
 from __future__ import annotations
@@ -13,17 +13,15 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from coopwizard.core.localized import Localized
+from coopwizard.guide.paths import CLASSIFICATION, PARTNER, PROJECT, AnswerPath
+from coopwizard.guide.types import QUESTION_TYPES, QuestionType
 
 CHECKLIST_FORMAT = 1
 LANGS = ("fr", "en")
-QUESTION_TYPES = ("text", "choice", "multi_choice", "yes_no", "date", "amount", "list", "per_partner")
 FIELD_TYPES = ("text", "choice", "date", "amount")
-SECTIONS = ("project", "partner", "classification")
-RESERVED_TOPIC_KEYS = ("status", "notes")
-RESERVED_PROJECT_KEYS = ("created", "language")
 
 Lang = Literal["fr", "en"]
-QuestionType = Literal["text", "choice", "multi_choice", "yes_no", "date", "amount", "list", "per_partner"]
+TypeName = Literal["text", "choice", "multi_choice", "yes_no", "date", "amount", "list", "per_partner"]
 
 
 # The model's classes are plain dataclasses, treated as immutable: frozen ones take
@@ -39,7 +37,7 @@ class Choice:
 @dataclass
 class Question:
     id: str
-    type: QuestionType
+    type: TypeName
     text: Localized
     help: Localized | None = None
     required: bool = False
@@ -48,6 +46,11 @@ class Question:
     fields: tuple[Question, ...] = ()  # for a list of records
     to_reach: Localized | None = None  # classification only
     label: Localized | None = None  # a short name for tables and reviews
+
+    @property
+    def kind(self) -> QuestionType:
+        """Everything that depends on the question's type: checking, schema, display, prompt."""
+        return QUESTION_TYPES[self.type]
 
     def short(self, lang: str) -> str:
         return (self.label or self.text)(lang)
@@ -70,6 +73,7 @@ class Level:
 class Note:
     id: str
     text: Localized
+    shown: Literal["several_modes"] | None = None  # when the wizard shows it beside the level
 
 
 @dataclass
@@ -92,6 +96,15 @@ class Pitfall:
     rule: str
     params: Mapping[str, Any]
     practices: tuple[str, ...] = ()
+
+
+@dataclass
+class Consistency:
+    """A check that answers agree with each other, run by the named rule with these parameters."""
+
+    id: str
+    rule: str
+    params: Mapping[str, Any]
 
 
 @dataclass
@@ -122,6 +135,7 @@ class Checklist:
     topics: tuple[Topic, ...]
     pitfalls: tuple[Pitfall, ...]
     practices: tuple[Practice, ...]
+    consistency: tuple[Consistency, ...] = ()
     origin: str = field(default="", compare=False)
 
     def topic(self, topic_id: str) -> Topic | None:
@@ -135,19 +149,22 @@ class Checklist:
 
     def section(self, name: str) -> tuple[Question, ...] | None:
         """The questions behind the first part of an answer path ("purpose", "project"...)."""
-        if name == "project":
+        if name == PROJECT:
             return self.project
-        if name == "partner":
+        if name == PARTNER:
             return self.partner
-        if name == "classification":
+        if name == CLASSIFICATION:
             return self.classification
         topic = self.topic(name)
         return topic.questions if topic else None
 
-    def question_at(self, path: str) -> Question | None:
+    def question_at(self, path: AnswerPath | str) -> Question | None:
         """The question an answer path such as "purpose.reason" names."""
-        section_name, _, question_id = path.partition(".")
-        questions = self.section(section_name)
-        if questions is None:
+        where = AnswerPath.parse(path) if isinstance(path, str) else path
+        questions = self.section(where.section) if where is not None else None
+        if where is None or questions is None:
             return None
-        return next((q for q in questions if q.id == question_id), None)
+        return next((q for q in questions if q.id == where.question), None)
+
+    def note(self, note_id: str) -> Note | None:
+        return next((n for n in self.level_notes if n.id == note_id), None)

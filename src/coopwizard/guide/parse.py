@@ -18,22 +18,34 @@ from coopwizard.guide.model import (
     CHECKLIST_FORMAT,
     FIELD_TYPES,
     LANGS,
-    QUESTION_TYPES,
-    RESERVED_PROJECT_KEYS,
-    RESERVED_TOPIC_KEYS,
-    SECTIONS,
     Checklist,
     Choice,
+    Consistency,
     Level,
     Note,
     Pitfall,
     Practice,
     PracticeCheck,
     Question,
-    QuestionType,
     Topic,
+    TypeName,
 )
+from coopwizard.guide.paths import (
+    RESERVED_CLASSIFICATION_KEYS,
+    RESERVED_PROJECT_KEYS,
+    RESERVED_TOPIC_KEYS,
+    SECTIONS,
+    AnswerPath,
+)
+from coopwizard.guide.rule_specs import RULE_SPECS, Param, RuleKind, rules_of
+from coopwizard.guide.types import QUESTION_TYPES
 from coopwizard.io.yamlio import LoadedYaml
+
+
+def keys_of(record: type, *, without: Sequence[str] = (), extra: Sequence[str] = ()) -> tuple[str, ...]:
+    """The keys a checklist entry may hold: its dataclass's fields (the model is the one description)."""
+    names = [f.name for f in dataclasses.fields(record) if f.name not in without and f.name != "origin"]
+    return (*names, *extra)
 
 
 class ChecklistParser:
@@ -106,25 +118,7 @@ class ChecklistParser:
     # -- the parts --------------------------------------------------------------
     def parse(self) -> Checklist:
         data = self.mapping(self.loaded.data, [])
-        self.known(
-            data,
-            (
-                "format",
-                "id",
-                "version",
-                "title",
-                "source",
-                "levels",
-                "level_notes",
-                "classification",
-                "project",
-                "partner",
-                "topics",
-                "pitfalls",
-                "practices",
-            ),
-            [],
-        )
+        self.known(data, keys_of(Checklist, extra=("format",)), [])
         if data.get("format") != CHECKLIST_FORMAT:
             raise self.fail(["format"], "checklist.bad_format", expected=CHECKLIST_FORMAT)
         version = data.get("version")
@@ -153,20 +147,24 @@ class ChecklistParser:
             raise self.fail(["partner"], "checklist.partner_name")
         pitfalls = self.pitfalls(data, checklist)
         practices = self.practices(data, checklist)
+        consistency = self.consistency(data, checklist)
         known = {p.id for p in practices}
         for index, pitfall in enumerate(pitfalls):
             for practice_id in pitfall.practices:
                 if practice_id not in known:
                     raise self.fail(["pitfalls", index, "practices"], "checklist.unknown_practice", value=practice_id)
-        return dataclasses.replace(checklist, pitfalls=pitfalls, practices=practices)
+        return dataclasses.replace(checklist, pitfalls=pitfalls, practices=practices, consistency=consistency)
 
     def notes(self, data: Mapping[str, Any]) -> tuple[Note, ...]:
         notes = []
         for index, raw in enumerate(self.items(data, "level_notes", [])):
             path: list[PathPart] = ["level_notes", index]
             entry = self.mapping(raw, path)
-            self.known(entry, ("id", "text"), path)
-            notes.append(Note(self.ident(entry, path), self.localized(entry, "text", path)))
+            self.known(entry, keys_of(Note), path)
+            shown = entry.get("shown")
+            if shown not in (None, "several_modes"):
+                raise self.fail([*path, "shown"], "checklist.bad_type", value=shown, allowed="several_modes")
+            notes.append(Note(self.ident(entry, path), self.localized(entry, "text", path), shown))
         return tuple(notes)
 
     def levels(self, data: Mapping[str, Any], classification_ids: set[str]) -> tuple[Level, ...]:
@@ -174,7 +172,7 @@ class ChecklistParser:
         for index, raw in enumerate(self.items(data, "levels", [])):
             path: list[PathPart] = ["levels", index]
             entry = self.mapping(raw, path)
-            self.known(entry, ("id", "name", "motto", "applies_to", "requires"), path)
+            self.known(entry, keys_of(Level, without=("rank",)), path)
             requires = entry.get("requires")
             if not isinstance(requires, list) or not requires:
                 raise self.fail([*path, "requires"], "checklist.not_list")
@@ -205,18 +203,19 @@ class ChecklistParser:
     ) -> tuple[Question, ...]:
         result = []
         for index, raw in enumerate(self.items(data, key, path[:-1])):
-            result.append(self.question(raw, [*path, index], QUESTION_TYPES if allow_lists else ("yes_no", "choice")))
+            result.append(
+                self.question(raw, [*path, index], tuple(QUESTION_TYPES) if allow_lists else ("yes_no", "choice"))
+            )
         self.unique([q.id for q in result], path)
         for index, question in enumerate(result):
-            if question.id in reserved or (key == "project" and question.id in RESERVED_PROJECT_KEYS):
+            sheet_keys = {"project": RESERVED_PROJECT_KEYS, "classification": RESERVED_CLASSIFICATION_KEYS}.get(key, ())
+            if question.id in reserved or question.id in sheet_keys:
                 raise self.fail([*path, index, "id"], "checklist.reserved_id", value=question.id)
         return tuple(result)
 
     def question(self, raw: Any, path: list[PathPart], types: Sequence[str]) -> Question:
         entry = self.mapping(raw, path)
-        self.known(
-            entry, ("id", "type", "text", "help", "label", "required", "default", "choices", "fields", "to_reach"), path
-        )
+        self.known(entry, keys_of(Question), path)
         kind = entry.get("type")
         if kind not in types:
             raise self.fail([*path, "type"], "checklist.bad_type", value=kind, allowed=", ".join(types))
@@ -242,7 +241,7 @@ class ChecklistParser:
             raise self.fail([*path, "required"], "checklist.not_boolean")
         question = Question(
             id=self.ident(entry, path),
-            type=cast(QuestionType, kind),
+            type=cast(TypeName, kind),
             text=self.localized(entry, "text", path),
             help=self.optional_localized(entry, "help", path),
             required=required,
@@ -261,7 +260,7 @@ class ChecklistParser:
         for index, raw in enumerate(self.items(data, "topics", [])):
             path: list[PathPart] = ["topics", index]
             entry = self.mapping(raw, path)
-            self.known(entry, ("id", "label", "guide", "hints", "questions"), path)
+            self.known(entry, keys_of(Topic), path)
             topic_id = self.ident(entry, path)
             if topic_id in SECTIONS:
                 raise self.fail([*path, "id"], "checklist.reserved_id", value=topic_id)
@@ -282,61 +281,63 @@ class ChecklistParser:
         self.unique([t.id for t in topics], ["topics"])
         return tuple(topics)
 
-    def path_param(
-        self,
-        checklist: Checklist,
-        value: Any,
-        path: list[PathPart],
-        types: Sequence[str] = (),
-        section: str | None = None,
-        fields: Sequence[str] = (),
-    ) -> None:
+    def path_param(self, checklist: Checklist, value: Any, path: list[PathPart], spec: Param) -> None:
         """An answer path that names a question of a type the rule can read (with the fields it reads)."""
-        question = checklist.question_at(value) if isinstance(value, str) else None
-        if question is None:
+        where = AnswerPath.parse(value) if isinstance(value, str) else None
+        question = checklist.question_at(where) if where is not None else None
+        if where is None or question is None:
             raise self.fail(path, "checklist.unknown_answer_path", value=value)
-        in_partner = str(value).startswith("partner.")
-        if section == "partner" and not in_partner:
+        if spec.section == "partner" and not where.is_partner:
             raise self.fail(path, "checklist.partner_path", value=value)
-        if types and question.type not in types:
+        if spec.types and question.type not in spec.types:
             raise self.fail(
-                path, "checklist.wrong_question_type", value=value, found=question.type, allowed=", ".join(types)
+                path, "checklist.wrong_question_type", value=value, found=question.type, allowed=", ".join(spec.types)
             )
         present = {f.id for f in question.fields}
-        for name in fields:
+        for name in spec.fields:
             if name not in present:
                 raise self.fail(path, "checklist.missing_field", value=value, field=name)
 
-    def pitfalls(self, data: Mapping[str, Any], checklist: Checklist) -> tuple[Pitfall, ...]:
-        from coopwizard.audit.rules import PITFALL_RULES  # rules import the model: load them late
+    def rule(self, entry: Mapping[str, Any], path: list[PathPart], kind: RuleKind) -> str:
+        name = self.string(entry, "rule", path)
+        spec = RULE_SPECS.get(name)
+        if spec is None or spec.kind != kind:
+            allowed = ", ".join(rules_of(kind))
+            raise self.fail([*path, "rule"], "checklist.unknown_rule", value=name, allowed=allowed)
+        return name
 
+    def params(self, checklist: Checklist, rule: str, raw: Any, path: list[PathPart]) -> dict[str, Any]:
+        """A rule's parameters, each checked against what the rule reads (guide/rule_specs.py)."""
+        params = self.mapping(raw if raw is not None else {}, path)
+        specs = RULE_SPECS[rule].params
+        self.known(params, tuple(specs), path)
+        for name, spec in specs.items():
+            value = params.get(name)
+            where = [*path, name]
+            if value is None and spec.optional:
+                continue
+            if spec.kind == "path":
+                self.path_param(checklist, value, where, spec)
+            elif spec.kind == "paths":
+                if not isinstance(value, list) or not value:
+                    raise self.fail(where, "checklist.not_list")
+                for pos, item in enumerate(value):
+                    self.path_param(checklist, item, [*where, pos], Param("path", spec.types, spec.section))
+            elif spec.kind == "number" and (not isinstance(value, int | float) or isinstance(value, bool) or value < 0):
+                raise self.fail(where, "checklist.not_number")
+            elif spec.kind == "ids" and (not isinstance(value, list) or not all(isinstance(v, str) for v in value)):
+                raise self.fail(where, "checklist.not_list")
+            elif spec.kind == "note" and checklist.note(str(value)) is None:
+                raise self.fail(where, "checklist.unknown_note", value=value)
+        return dict(params)
+
+    def pitfalls(self, data: Mapping[str, Any], checklist: Checklist) -> tuple[Pitfall, ...]:
         pitfalls = []
         for index, raw in enumerate(self.items(data, "pitfalls", [])):
             path: list[PathPart] = ["pitfalls", index]
             entry = self.mapping(raw, path)
-            self.known(entry, ("id", "text", "advice", "practices", "rule", "params"), path)
-            rule_name = self.string(entry, "rule", path)
-            rule = PITFALL_RULES.get(rule_name)
-            if rule is None:
-                raise self.fail(
-                    [*path, "rule"], "checklist.unknown_rule", value=rule_name, allowed=", ".join(sorted(PITFALL_RULES))
-                )
-            params = self.mapping(entry.get("params", {}), [*path, "params"])
-            self.known(params, tuple(rule.params), [*path, "params"])
-            for name, spec in rule.params.items():
-                value = params.get(name)
-                kind = spec.kind
-                if kind == "path":
-                    self.path_param(checklist, value, [*path, "params", name], spec.types, spec.section, spec.fields)
-                elif kind == "paths":
-                    if not isinstance(value, list) or not value:
-                        raise self.fail([*path, "params", name], "checklist.not_list")
-                    for pos, item in enumerate(value):
-                        self.path_param(checklist, item, [*path, "params", name, pos], spec.types, spec.section)
-                elif kind == "number" and (not isinstance(value, int | float) or isinstance(value, bool) or value < 0):
-                    raise self.fail([*path, "params", name], "checklist.not_number")
-                elif kind == "ids" and (not isinstance(value, list) or not all(isinstance(v, str) for v in value)):
-                    raise self.fail([*path, "params", name], "checklist.not_list")
+            self.known(entry, keys_of(Pitfall), path)
+            rule = self.rule(entry, path, "pitfall")
             practices = entry.get("practices", [])
             if not isinstance(practices, list):
                 raise self.fail([*path, "practices"], "checklist.not_list")
@@ -345,43 +346,48 @@ class ChecklistParser:
                     id=self.ident(entry, path),
                     text=self.localized(entry, "text", path),
                     advice=self.localized(entry, "advice", path),
-                    rule=rule_name,
-                    params=dict(params),
-                    practices=tuple(practices) if isinstance(practices, list) else (),
+                    rule=rule,
+                    params=self.params(checklist, rule, entry.get("params"), [*path, "params"]),
+                    practices=tuple(str(p) for p in practices),
                 )
             )
         self.unique([p.id for p in pitfalls], ["pitfalls"])
         return tuple(pitfalls)
 
-    def practices(self, data: Mapping[str, Any], checklist: Checklist) -> tuple[Practice, ...]:
-        from coopwizard.audit.rules import PRACTICE_CHECKS
+    def consistency(self, data: Mapping[str, Any], checklist: Checklist) -> tuple[Consistency, ...]:
+        checks = []
+        for index, raw in enumerate(data.get("consistency") or []):
+            path: list[PathPart] = ["consistency", index]
+            entry = self.mapping(raw, path)
+            self.known(entry, keys_of(Consistency), path)
+            rule = self.rule(entry, path, "consistency")
+            params = self.params(checklist, rule, entry.get("params"), [*path, "params"])
+            checks.append(Consistency(self.ident(entry, path), rule, params))
+        self.unique([c.id for c in checks], ["consistency"])
+        return tuple(checks)
 
+    def practices(self, data: Mapping[str, Any], checklist: Checklist) -> tuple[Practice, ...]:
         practices = []
         for index, raw in enumerate(self.items(data, "practices", [])):
             path: list[PathPart] = ["practices", index]
             entry = self.mapping(raw, path)
-            self.known(entry, ("id", "text", "check"), path)
+            self.known(entry, keys_of(Practice), path)
             check = None
             if "check" in entry:
-                raw_check = self.mapping(entry["check"], [*path, "check"])
-                self.known(raw_check, ("rule", "paths", "values"), [*path, "check"])
-                rule = self.string(raw_check, "rule", [*path, "check"])
-                if rule not in PRACTICE_CHECKS:
-                    raise self.fail(
-                        [*path, "check", "rule"],
-                        "checklist.unknown_rule",
-                        value=rule,
-                        allowed=", ".join(sorted(PRACTICE_CHECKS)),
-                    )
-                paths = self.items(raw_check, "paths", [*path, "check"])
-                spec = PRACTICE_CHECKS[rule]
-                for pos, answer_path in enumerate(paths):
-                    where = [*path, "check", "paths", pos]
-                    self.path_param(checklist, answer_path, where, spec.types)
+                where: list[PathPart] = [*path, "check"]
+                raw_check = self.mapping(entry["check"], where)
+                self.known(raw_check, keys_of(PracticeCheck), where)
+                rule = self.rule(raw_check, where, "practice")
+                params = {k: v for k, v in raw_check.items() if k != "rule"}
+                params.setdefault("values", [])
+                if "values" not in RULE_SPECS[rule].params and not params["values"]:
+                    params.pop("values")
+                checked = self.params(checklist, rule, params, where)
+                for pos, answer_path in enumerate(checked["paths"]):
                     if rule != "every_partner" and str(answer_path).startswith("partner."):
-                        raise self.fail(where, "checklist.partner_path_needs_every", value=answer_path)
-                values = raw_check.get("values", [])
-                check = PracticeCheck(rule, tuple(paths), tuple(str(v) for v in values or []))
+                        raise self.fail([*where, "paths", pos], "checklist.partner_path_needs_every", value=answer_path)
+                values = tuple(str(v) for v in checked.get("values") or [])
+                check = PracticeCheck(rule, tuple(checked["paths"]), values)
             practices.append(Practice(self.ident(entry, path), self.localized(entry, "text", path), check))
         self.unique([p.id for p in practices], ["practices"])
         return tuple(practices)

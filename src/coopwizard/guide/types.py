@@ -1,8 +1,12 @@
-"""One answer, checked against its question: the single validation path.
+"""The question types: one object per type, holding everything that differs between them.
 
-A sheet read from a file, an answers file and a prompt's typed text all go
-through `check_answer`, so the three can never disagree on what is valid.
-An empty answer (blank text, empty list) is "not answered", never an error.
+Each type says how an answer is checked (`check`: the single validation path, so
+a sheet read from a file, an answers file and a prompt's typed text can never
+disagree on what is valid), how it is described in the sheet's JSON Schema, how
+it reads on one line for people, how a renderer lays it out (`shape`), and which
+primitive prompt asks it (`prompt`). A new question type is one class here and
+one entry in QUESTION_TYPES. An empty answer (blank text, empty list) is "not
+answered", never an error.
 """
 
 from __future__ import annotations
@@ -10,10 +14,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
+from coopwizard.core.message import Message
 from coopwizard.core.text import suggest
-from coopwizard.guide.model import Question
+from coopwizard.i18n import message
+
+if TYPE_CHECKING:
+    from coopwizard.guide.model import Question
 
 YES = frozenset({"yes", "y", "oui", "o", "true", "vrai", "1"})
 NO = frozenset({"no", "n", "non", "false", "faux", "0"})
@@ -27,6 +35,10 @@ class Problem:
     key: str
     params: dict[str, Any] = field(default_factory=dict)
     path: tuple[str | int, ...] = ()
+
+    @property
+    def message(self) -> Message:
+        return Message(self.key, self.params)
 
 
 def type_name(value: Any) -> str:
@@ -51,8 +63,7 @@ def check_answer(question: Question, value: Any) -> tuple[Any, list[Problem]]:
     """The answer in its canonical form (None when unanswered), and what is wrong with it."""
     if value is None:
         return None, []
-    checker = _CHECKERS[question.type]
-    return checker(question, value)
+    return QUESTION_TYPES[question.type].check(question, value)
 
 
 def _text(question: Question, value: Any) -> tuple[Any, list[Problem]]:
@@ -223,13 +234,176 @@ def _per_partner(question: Question, value: Any) -> tuple[Any, list[Problem]]:
     return (result or None), problems
 
 
-_CHECKERS = {
-    "text": _text,
-    "choice": _choice,
-    "multi_choice": _multi_choice,
-    "yes_no": _yes_no,
-    "date": _date,
-    "amount": _amount,
-    "list": _list,
-    "per_partner": _per_partner,
+Shape = Literal["text", "line", "items", "records", "per_partner"]
+PromptKind = Literal["text", "choice", "multi_choice", "yes_no", "items", "records", "per_partner"]
+Schema = dict[str, Any]
+
+
+class QuestionType:
+    """What every type shares; subclasses override what differs."""
+
+    name: str = ""
+    layout: Shape = "line"  # text: a paragraph; line: one line; items/records/per_partner: a list or a table
+    asked_by: PromptKind = "text"
+    hint_key: str | None = None  # the instruction under a typed prompt
+
+    def shape(self, question: Question) -> Shape:
+        """How a renderer lays the answer out."""
+        return self.layout
+
+    def prompt(self, question: Question) -> PromptKind:
+        """Which primitive prompt (or loop of them) asks it."""
+        return self.asked_by
+
+    def check(self, question: Question, value: Any) -> tuple[Any, list[Problem]]:
+        return _text(question, value)
+
+    def schema(self, question: Question, lang: str) -> Schema:
+        return {"type": "string"}
+
+    def display(self, question: Question, value: Any, lang: str) -> str:
+        """The answer on one line, in `lang`, as plain text (renderers escape it)."""
+        return str(value)
+
+    def as_typed(self, value: Any) -> str:
+        """An answer as a person would type it again (a prompt's default)."""
+        return "" if value is None else str(value)
+
+
+class TextType(QuestionType):
+    name, layout = "text", "text"
+
+
+class ChoiceType(QuestionType):
+    name, asked_by = "choice", "choice"
+
+    def check(self, question: Question, value: Any) -> tuple[Any, list[Problem]]:
+        return _choice(question, value)
+
+    def schema(self, question: Question, lang: str) -> Schema:
+        return {"enum": [c.id for c in question.choices]}
+
+    def display(self, question: Question, value: Any, lang: str) -> str:
+        choice = question.choice(str(value))
+        return choice.label(lang) if choice else str(value)
+
+
+class MultiChoiceType(QuestionType):
+    name, asked_by = "multi_choice", "multi_choice"
+
+    def check(self, question: Question, value: Any) -> tuple[Any, list[Problem]]:
+        return _multi_choice(question, value)
+
+    def schema(self, question: Question, lang: str) -> Schema:
+        return {"type": "array", "items": {"enum": [c.id for c in question.choices]}, "uniqueItems": True}
+
+    def display(self, question: Question, value: Any, lang: str) -> str:
+        return ", ".join(c.label(lang) for c in question.choices if c.id in value)
+
+
+class YesNoType(QuestionType):
+    name, asked_by = "yes_no", "yes_no"
+
+    def check(self, question: Question, value: Any) -> tuple[Any, list[Problem]]:
+        return _yes_no(question, value)
+
+    def schema(self, question: Question, lang: str) -> Schema:
+        return {"type": "boolean"}
+
+    def display(self, question: Question, value: Any, lang: str) -> str:
+        return message(lang, "guide.yes" if value else "guide.no")
+
+
+class DateType(QuestionType):
+    name, hint_key = "date", "wizard.date_hint"
+
+    def check(self, question: Question, value: Any) -> tuple[Any, list[Problem]]:
+        return _date(question, value)
+
+    def schema(self, question: Question, lang: str) -> Schema:
+        return {"type": "string", "format": "date"}
+
+    def display(self, question: Question, value: Any, lang: str) -> str:
+        return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+    def as_typed(self, value: Any) -> str:
+        return value.isoformat() if isinstance(value, dt.date) else super().as_typed(value)
+
+
+class AmountType(QuestionType):
+    name, hint_key = "amount", "wizard.amount_hint"
+
+    def check(self, question: Question, value: Any) -> tuple[Any, list[Problem]]:
+        return _amount(question, value)
+
+    def schema(self, question: Question, lang: str) -> Schema:
+        return {"type": "number", "minimum": 0}
+
+    def display(self, question: Question, value: Any, lang: str) -> str:
+        return f"{value} €"
+
+
+class ListType(QuestionType):
+    """A list of texts, or of records when the question has fields."""
+
+    name = "list"
+
+    def shape(self, question: Question) -> Shape:
+        return "records" if question.fields else "items"
+
+    def prompt(self, question: Question) -> PromptKind:
+        return "records" if question.fields else "items"
+
+    def check(self, question: Question, value: Any) -> tuple[Any, list[Problem]]:
+        return _list(question, value)
+
+    def schema(self, question: Question, lang: str) -> Schema:
+        if not question.fields:
+            return {"type": "array", "items": {"type": "string"}}
+        record: Schema = {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {f.id: {**f.kind.schema(f, lang), "description": f.text(lang)} for f in question.fields},
+        }
+        required = [f.id for f in question.fields if f.required]
+        if required:
+            record["required"] = required
+        return {"type": "array", "items": record}
+
+    def display(self, question: Question, value: Any, lang: str) -> str:
+        if not question.fields:
+            return "; ".join(str(item) for item in value)
+        return "; ".join(
+            ", ".join(f.kind.display(f, item[f.id], lang) for f in question.fields if is_answered(item.get(f.id)))
+            for item in value
+        )
+
+
+class PerPartnerType(QuestionType):
+    name, layout, asked_by = "per_partner", "per_partner", "per_partner"
+
+    def check(self, question: Question, value: Any) -> tuple[Any, list[Problem]]:
+        return _per_partner(question, value)
+
+    def schema(self, question: Question, lang: str) -> Schema:
+        return {"type": "object", "additionalProperties": {"type": "string"}}
+
+    def display(self, question: Question, value: Any, lang: str) -> str:
+        from coopwizard.i18n.typography import colon
+
+        return "; ".join(f"{name}{colon(lang)}{text}" for name, text in value.items())
+
+
+QUESTION_TYPES: dict[str, QuestionType] = {
+    kind.name: kind
+    for kind in (
+        TextType(),
+        ChoiceType(),
+        MultiChoiceType(),
+        YesNoType(),
+        DateType(),
+        AmountType(),
+        ListType(),
+        PerPartnerType(),
+    )
 }

@@ -8,10 +8,13 @@ from typing import Any
 
 from coopwizard.core.errors import UsageError
 from coopwizard.core.localized import Localized
+from coopwizard.core.message import Amount, Message
 from coopwizard.i18n.catalogs import CATALOGS
+from coopwizard.i18n.typography import colon, euros
 
 LANG_ENV = "COOP_LANG"
 LANGS = ("fr", "en")
+__all__ = ["colon", "message", "resolve_lang", "say"]
 
 
 def resolve_lang(option: str | None, environ: Mapping[str, str] | None = None) -> str:
@@ -37,15 +40,12 @@ def say(text: Any, lang: str) -> str:
     """A Message, a Localized text or a message key, said in `lang`."""
     if isinstance(text, Localized):
         return text(lang)
-    key = getattr(text, "key", None)
-    if key is not None:
-        return message(lang, key, **text.params)
+    if isinstance(text, Message):
+        return message(lang, text.key, **text.params)
+    inner = getattr(text, "message", None)  # a record that carries a Message: a trigger, an error
+    if isinstance(inner, Message):
+        return message(lang, inner.key, **inner.params)
     return str(text)
-
-
-def colon(lang: str) -> str:
-    """French puts a space before the colon."""
-    return " : " if lang == "fr" else ": "
 
 
 def message(lang: str, key: str, /, **params: Any) -> str:
@@ -56,6 +56,8 @@ def message(lang: str, key: str, /, **params: Any) -> str:
 def _param(name: str, value: Any, lang: str) -> str:
     if name == "suggestion":
         return CATALOGS[lang]["hint.did_you_mean"].format(suggestion=value) if value else ""
+    if isinstance(value, Amount):
+        return euros(value.value, lang)
     if isinstance(value, list | tuple):
         return ", ".join(_param("", item, lang) for item in value)
     return say(value, lang)

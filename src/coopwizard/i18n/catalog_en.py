@@ -59,6 +59,7 @@ EN: dict[str, str] = {
     "checklist.unknown_answer_path": '{file}:{line}: "{key_path}": "{value}" names no question (form: topic.question).',
     "checklist.unknown_rule": '{file}:{line}: "{key_path}": unknown rule "{value}"; possible rules: {allowed}.',
     "checklist.unknown_practice": '{file}:{line}: "{key_path}": no good practice "{value}".',
+    "checklist.unknown_note": '{file}:{line}: "{key_path}": no level note "{value}" in level_notes.',
     "checklist.partner_path": '{file}:{line}: "{key_path}": "{value}" must name a partner question (partner.…).',
     "checklist.partner_path_needs_every": '{file}:{line}: "{key_path}": a partner question ("{value}") is checked with the every_partner rule.',
     "checklist.wrong_question_type": '{file}:{line}: "{key_path}": "{value}" is of type {found}; this rule reads: {allowed}.',

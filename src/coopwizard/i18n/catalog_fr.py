@@ -62,6 +62,7 @@ FR: dict[str, str] = {
     "checklist.unknown_answer_path": "{file}:{line} : « {key_path} » : « {value} » ne désigne aucune question (forme : sujet.question).",
     "checklist.unknown_rule": "{file}:{line} : « {key_path} » : règle « {value} » inconnue ; règles possibles : {allowed}.",
     "checklist.unknown_practice": "{file}:{line} : « {key_path} » : pas de bonne pratique « {value} ».",
+    "checklist.unknown_note": "{file}:{line} : « {key_path} » : pas de note « {value} » dans level_notes.",
     "checklist.partner_path": "{file}:{line} : « {key_path} » : « {value} » doit désigner une question des partenaires (partner.…).",
     "checklist.partner_path_needs_every": "{file}:{line} : « {key_path} » : une question des partenaires (« {value} ») se vérifie avec la règle every_partner.",
     "checklist.wrong_question_type": "{file}:{line} : « {key_path} » : « {value} » est de type {found} ; cette règle lit : {allowed}.",

@@ -1,4 +1,4 @@
-"""Safe YAML in and out, with limits on depth and alias expansion.
+"""Safe YAML in, with limits on depth and alias expansion.
 
 Loading composes the node graph once (with libyaml when PyYAML has it), checks
 it against the limits, then builds plain Python data from the same nodes. The
@@ -20,10 +20,8 @@ from coopwizard.core.errors import InvalidYamlError
 from coopwizard.core.message import PathPart
 
 try:  # libyaml is about nine times faster; the pure-Python classes are the fallback
-    from yaml import CSafeDumper as _BaseDumper
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeDumper as _BaseDumper  # type: ignore[assignment]
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 MAX_DEPTH = 64
@@ -241,31 +239,6 @@ class _Builder:
 
 
 _TIMESTAMPS = yaml.constructor.SafeConstructor()
-
-
-class _SheetDumper(_BaseDumper):
-    """Block style, key order kept, multi-line text as literal blocks."""
-
-
-def _represent_str(dumper: _SheetDumper, value: str) -> yaml.Node:
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_SheetDumper.add_representer(str, _represent_str)
-
-
-def dump_yaml(data: Any) -> str:
-    """YAML text for people: UTF-8 as is, keys in the order given, wide lines."""
-    text: str = yaml.dump(
-        data,
-        Dumper=_SheetDumper,
-        allow_unicode=True,
-        sort_keys=False,
-        default_flow_style=False,
-        width=100,
-    )
-    return text
 
 
 def json_ready(value: Any) -> Any:

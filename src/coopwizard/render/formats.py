@@ -5,7 +5,7 @@ from __future__ import annotations
 from coopwizard.audit.findings import Audit
 from coopwizard.core.errors import UsageError
 from coopwizard.guide.model import Checklist
-from coopwizard.io.yamlio import dump_yaml
+from coopwizard.io.yamldump import dump_yaml
 from coopwizard.render.markdown import render_markdown
 from coopwizard.sheet.model import Sheet, to_data
 

@@ -11,13 +11,13 @@ import datetime as dt
 import re
 from typing import Any
 
-from coopwizard.audit.classify import steps_to_next
 from coopwizard.audit.findings import KINDS, Audit
+from coopwizard.guide.levels import steps_to_next
 from coopwizard.guide.model import Checklist, Question
 from coopwizard.guide.types import is_answered
 from coopwizard.i18n import colon, message, say
 from coopwizard.io.frontmatter import join_front_matter
-from coopwizard.io.yamlio import dump_yaml
+from coopwizard.io.yamldump import dump_yaml
 from coopwizard.render.report import coverage_bar, describe_level
 from coopwizard.sheet.model import Sheet, to_data, topic_status
 

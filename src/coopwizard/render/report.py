@@ -6,9 +6,9 @@ import json
 from typing import Any
 
 from coopwizard import __version__
-from coopwizard.audit.classify import Classification, steps_to_next
 from coopwizard.audit.findings import KINDS, Audit
 from coopwizard.audit.service import FileReport, LocatedFinding, Tally
+from coopwizard.guide.levels import Classification, steps_to_next
 from coopwizard.guide.model import Checklist
 from coopwizard.i18n import colon, message, say
 from coopwizard.io.markup import escape
@@ -105,7 +105,7 @@ def summary_line(tally: Tally, lang: str) -> str:
 def report_json(report: FileReport, checklist: Checklist, lang: str) -> dict[str, Any]:
     """One file's entry in the JSON output (docs/json-output.md)."""
     if report.error is not None:
-        return {"path": report.name, "error": {"code": report.error.key, "message": say(report.error, lang)}}
+        return {"path": report.name, "error": {"code": report.error.code, "message": say(report.error, lang)}}
     result = report.audit
     assert result is not None
     return {
@@ -146,7 +146,7 @@ def _finding_json(located: LocatedFinding, lang: str) -> dict[str, Any]:
         "path": ".".join(str(p) for p in finding.path),
         "line": located.line,
         "column": located.column,
-        "triggers": [{"code": t.key.partition(".")[2], "message": say(t, lang)} for t in finding.triggers],
+        "triggers": [{"code": t.code, "message": say(t.message, lang)} for t in finding.triggers],
         "advice": [say(a, lang) for a in finding.advice],
     }
 

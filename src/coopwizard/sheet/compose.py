@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from coopwizard.audit.classify import classify
+from coopwizard.guide.levels import classify
 from coopwizard.guide.model import Checklist, Question
 from coopwizard.guide.types import is_answered
 from coopwizard.sheet.model import Sheet

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from coopwizard.guide.model import Checklist
+from coopwizard.guide.paths import CLASSIFICATION, PROJECT, RESERVED_PROJECT_KEYS, AnswerPath
 from coopwizard.guide.types import is_answered
 
 SHEET_FORMAT = 1
@@ -48,15 +49,17 @@ class Sheet:
     def partner_names(self) -> list[str]:
         return [str(p["name"]) for p in self.partners if p.get("name")]
 
-    def answer(self, path: str) -> Any:
+    def answer(self, path: AnswerPath | str) -> Any:
         """The answer at "section.question" ("purpose.reason", "project.territory"), or None."""
-        section, _, question = path.partition(".")
-        if section == "project":
-            return self.project.get(question)
-        if section == "classification":
-            return self.classification.get(question)
-        entry = self.topics.get(section)
-        return entry.answers.get(question) if entry else None
+        where = AnswerPath.parse(path) if isinstance(path, str) else path
+        if where is None:
+            return None
+        if where.section == PROJECT:
+            return self.project.get(where.question)
+        if where.section == CLASSIFICATION:
+            return self.classification.get(where.question)
+        entry = self.topics.get(where.section)
+        return entry.answers.get(where.question) if entry else None
 
 
 def topic_status(entry: TopicEntry | None, checklist: Checklist, topic_id: str) -> Status | None:
@@ -72,7 +75,7 @@ def topic_status(entry: TopicEntry | None, checklist: Checklist, topic_id: str) 
 
 def to_data(sheet: Sheet, checklist: Checklist) -> dict[str, Any]:
     """The sheet as YAML-ready data, in the checklist's order."""
-    project_keys = [q.id for q in checklist.project] + ["created", "language"]
+    project_keys = [q.id for q in checklist.project] + list(RESERVED_PROJECT_KEYS)
     data: dict[str, Any] = {
         "format": SHEET_FORMAT,
         "checklist": sheet.checklist_id or checklist.id,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coopwizard.core.errors import InvalidSheetError
-from coopwizard.core.message import PathPart
+from coopwizard.core.message import Message, PathPart
 from coopwizard.core.text import suggest
 from coopwizard.guide.model import Checklist, Question
 from coopwizard.guide.types import Problem, check_answer, type_name
@@ -27,6 +27,10 @@ class SchemaIssue:
     path: tuple[PathPart, ...]
     key: str
     params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def message(self) -> Message:
+        return Message(self.key, self.params)
 
 
 def parse_sheet(data: Any, checklist: Checklist, source: str) -> tuple[Sheet, list[SchemaIssue]]:

@@ -13,11 +13,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-from coopwizard.audit.classify import classify
 from coopwizard.audit.engine import audit
-from coopwizard.audit.findings import Audit
+from coopwizard.audit.findings import Audit, Trigger
 from coopwizard.core.errors import WizardInterrupted
-from coopwizard.core.message import Message, PathPart
+from coopwizard.core.message import PathPart
+from coopwizard.guide.levels import classify
 from coopwizard.guide.model import Checklist, Question, Topic
 from coopwizard.i18n import message, say
 from coopwizard.sheet.compose import build_sheet
@@ -272,8 +272,8 @@ class Wizard:
                 shown = True
         return shown
 
-    def _new(self, rule: str, trigger: Message) -> bool:
-        key = (rule, trigger.key, say(trigger, "en"))
+    def _new(self, rule: str, trigger: Trigger) -> bool:
+        key = (rule, trigger.code, say(trigger.message, "en"))
         if key in self.warned:
             return False
         self.warned.add(key)
@@ -281,7 +281,7 @@ class Wizard:
 
     def warn_inconsistencies(self) -> None:
         for finding in audit(self.sheet(), self.checklist, today=self.created).findings:
-            if finding.rule == "premature_rapprochement":
+            if finding.kind == "inconsistency" and finding.path[:1] == ("classification",):
                 self.screen.pitfall(finding, ())
 
     # -- the review ------------------------------------------------------------------------

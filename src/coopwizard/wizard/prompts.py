@@ -13,7 +13,6 @@ from typing import Any
 import questionary
 from questionary import Choice as QChoice
 
-from coopwizard.core.message import Message
 from coopwizard.guide.model import Question
 from coopwizard.guide.types import check_answer
 from coopwizard.i18n import message, say
@@ -122,7 +121,7 @@ class QuestionaryPrompter:
             if must_answer and not typed.strip():
                 return message(self.lang, "wizard.required")
             _, problems = check_answer(question, typed)
-            return say(Message(problems[0].key, problems[0].params), self.lang) if problems else None
+            return say(problems[0].message, self.lang) if problems else None
 
         shown = "" if default is None else (default.isoformat() if hasattr(default, "isoformat") else str(default))
         typed = self.text(text, default=shown, validate=validate, instruction=instruction or self._hint(question))

@@ -11,9 +11,8 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 
-from coopwizard.audit.classify import Classification, steps_to_next
-from coopwizard.audit.findings import Audit, Finding
-from coopwizard.core.message import Message
+from coopwizard.audit.findings import Audit, Finding, Trigger
+from coopwizard.guide.levels import Classification, steps_to_next
 from coopwizard.guide.model import Checklist, Question, Topic
 from coopwizard.i18n import colon, message, say
 from coopwizard.io.markup import escape
@@ -65,9 +64,9 @@ class Screen:
             lines += ["", f"[dim]{escape(note.text(self.lang))}[/]"]
         self.console.print(Panel("\n".join(lines), title=escape(self.m("wizard.level_title")), expand=False))
 
-    def pitfall(self, finding: Finding, triggers: Sequence[Message]) -> None:
+    def pitfall(self, finding: Finding, triggers: Sequence[Trigger]) -> None:
         body = [f"[bold]{escape(say(finding.message, self.lang))}[/]", ""]
-        body += [f"  • {escape(say(t, self.lang))}" for t in triggers]
+        body += [f"  • {escape(say(t.message, self.lang))}" for t in triggers]
         body += ["", f"[italic]{escape(self.m('report.advice'))}[/]"]
         body += [f"  → {escape(say(a, self.lang))}" for a in finding.advice]
         title = escape(self.m("wizard.pitfall_title"))

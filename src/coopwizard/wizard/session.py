@@ -88,7 +88,7 @@ def sheet_from_answers_file(
     if not isinstance(data, dict):
         raise InvalidAnswersError("wizard.answers_not_mapping", [], file=source.name)
     sheet, issues = build_sheet(data, checklist, today, lang, source.name)
-    problems = [f"{_dotted(i.path)}: {say(Message(i.key, i.params), lang)}" for i in issues]
+    problems = [f"{_dotted(i.path)}: {say(i.message, lang)}" for i in issues]
     missing = missing_answers(sheet, checklist)
     if not allow_incomplete:
         problems += [

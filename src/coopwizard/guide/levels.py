@@ -1,4 +1,4 @@
-"""Which of the guide's three levels a partnership reaches, from its answers."""
+"""Which of the guide's three levels the classification answers claim, and what would reach the next one."""
 
 from __future__ import annotations
 

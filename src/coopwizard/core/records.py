@@ -1,0 +1,85 @@
+"""Dataclasses to plain JSON data and back, driven by their type hints.
+
+Used for data the tool keeps for itself (the compiled checklist cache), so that
+a model's shape is written once, in its dataclass. Decoders are built once per
+class and reused: the cache is read at every start-up.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+Decoder = Callable[[Any], Any]
+_DECODERS: dict[Any, Decoder] = {}
+
+
+def to_data(record: Any) -> dict[str, Any]:
+    data: dict[str, Any] = dataclasses.asdict(record)
+    return data
+
+
+def from_data(cls: type[T], data: Any) -> T:
+    """An instance of dataclass `cls` from `to_data`'s output; TypeError or KeyError when it does not fit."""
+    result: T = _decoder(cls)(data)
+    return result
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _decoder(hint: Any) -> Decoder:
+    known = _DECODERS.get(hint)
+    if known is None:
+        known = _DECODERS[hint] = _make(hint)
+    return known
+
+
+def _make(hint: Any) -> Decoder:
+    origin = typing.get_origin(hint)
+    if hint is Any or origin is typing.Literal or hint in (str, int, float, bool):
+        return _identity
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        inner = _decoder(options[0]) if len(options) == 1 else _identity
+
+        def optional(value: Any) -> Any:
+            return None if value is None else inner(value)
+
+        return optional
+    if origin is tuple:
+        item = _decoder(typing.get_args(hint)[0])
+
+        def sequence(value: Any) -> Any:
+            if not isinstance(value, list):
+                raise TypeError(f"expected a list, not {type(value).__name__}")
+            return tuple(item(v) for v in value)
+
+        return sequence
+    if origin in (dict, Mapping):
+        return dict
+    if dataclasses.is_dataclass(hint):
+        return _record_decoder(hint)
+    raise TypeError(f"no decoder for {hint!r}")
+
+
+def _record_decoder(cls: Any) -> Decoder:
+    # Put in the table before the fields are resolved: a record may contain itself (Question.fields).
+    fields: list[tuple[str, Decoder | None]] = []
+
+    def record(value: Any) -> Any:
+        if not isinstance(value, dict):
+            raise TypeError(f"expected a mapping for {cls.__name__}")
+        if not fields:
+            hints = typing.get_type_hints(cls)
+            fields.extend((f.name, None) for f in dataclasses.fields(cls) if f.init)
+            fields[:] = [(name, _decoder(hints[name])) for name, _ in fields]
+        return cls(**{name: decode(value[name]) for name, decode in fields if decode is not None and name in value})
+
+    _DECODERS[cls] = record
+    return record
