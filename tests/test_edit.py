@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
-
-import pytest
 
 from coopwizard.guide.model import Checklist
 from coopwizard.wizard.edit import plan_edit, write_back
@@ -66,36 +61,16 @@ def test_write_back_keeps_comments_and_every_other_answer(write: Callable[..., P
     assert coop("check", str(path)).code == 0
 
 
-pexpect = pytest.importorskip("pexpect")
-
-
-@pytest.mark.pty
-@pytest.mark.skipif(sys.platform == "win32", reason="pexpect needs a POSIX pty")
-def test_edit_in_a_terminal(write: Callable[..., Path], tmp_path: Path) -> None:
-    path = write(
-        "sheet.md",
-        coop("render", str(EXAMPLE), "--format", "md", "--lang", "fr").out.replace(
-            "  pricing:\n    status: settled\n    model: free_contribution\n", "  pricing:\n    status: to_complete\n"
-        ),
+def test_a_sheet_whose_topics_are_a_list_is_refused_in_one_line(write: Callable[..., Path]) -> None:
+    """Once a KeyError traceback: the message key was in neither catalog."""
+    path = write("sheet.yaml", "format: 1\nproject:\n  title: Fête\ntopics: [a, b]\n")
+    run = coop("edit", str(path))
+    assert run.code == 2
+    assert run.err == (
+        f'Error: {path}: "topics" must be a mapping of topic ids to answers; it cannot be completed as it is.\n'
     )
-    env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "NO_COLOR": "1"}
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "coopwizard", "edit", str(path), "--lang", "fr"],
-        env=env,
-        encoding="utf-8",
-        timeout=20,
-        dimensions=(40, 100),
+    french = coop("edit", str(path), "--lang", "fr")
+    assert french.err == (
+        f"Erreur : {path} : « topics » doit associer chaque sujet à ses réponses ; "
+        "la fiche ne peut pas être complétée telle quelle.\n"
     )
-    child.expect("Sujet 9/12 — Tarification")
-    for key in ["\r", "\x1b[B\r", "5 € le repas\r", "\r"]:  # now; single price; details; review: write
-        child.send(key)
-        time.sleep(0.15)
-    child.expect(f"Fiche écrite : {path}")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
-    text = path.read_text(encoding="utf-8")
-    assert "model: single_price" in text
-    assert "**Quelle tarification ?**\n\ntarif unique" in text
-    assert coop("check", str(path)).code == 0

@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from tests import wizard_script as script
+from tests.conftest import EXAMPLE
 from tests.helpers import coop
 
 pexpect = pytest.importorskip("pexpect")
@@ -76,3 +78,33 @@ def test_french_session_interrupted_resumed_and_checked(tmp_path: Path) -> None:
     assert check.code == 0, check.out
     assert "Sujets réglés\u00a0: ████████████ 12/12" in check.out
     assert not (tmp_path / "state" / "draft.json").exists()
+
+
+def test_edit_in_a_terminal(write: Callable[..., Path], tmp_path: Path) -> None:
+    path = write(
+        "sheet.md",
+        coop("render", str(EXAMPLE), "--format", "md", "--lang", "fr").out.replace(
+            "  pricing:\n    status: settled\n    model: free_contribution\n", "  pricing:\n    status: to_complete\n"
+        ),
+    )
+    env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "NO_COLOR": "1"}
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "coopwizard", "edit", str(path), "--lang", "fr"],
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(40, 100),
+    )
+    child.expect("Sujet 9/12 — Tarification")
+    for key in ["\r", "\x1b[B\r", "5 € le repas\r", "\r"]:  # now; single price; details; review: write
+        child.send(key)
+        time.sleep(0.15)
+    child.expect(f"Fiche écrite : {path}")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    text = path.read_text(encoding="utf-8")
+    assert "model: single_price" in text
+    assert "**Quelle tarification ?**\n\ntarif unique" in text
+    assert coop("check", str(path)).code == 0

@@ -215,6 +215,8 @@ EN: dict[str, str] = {
     "wizard.other_output": "Name of the file to write",
     "wizard.answers_not_mapping": "{file}: an answers file is a mapping (project, partners, classification, topics).",
     "wizard.answers_invalid": "{file}: {count} problem(s) in the answers:",
+    "edit.topics_not_mapping": '{file}: "topics" must be a mapping of topic ids to answers; it cannot be completed as it is.',
+    "edit.cannot_round_trip": "{file}: cannot be read back for editing ({reason}); fix the YAML, then run coop edit again.",
     "edit.nothing": "Nothing to complete in {file}: every topic is settled. To revise one: coop edit {file} --topic ID",
     "edit.unknown_topic": 'unknown topic "{value}"; possible topics: {allowed}.',
     "edit.interrupted": 'Interrupted: the answers given are written to {file}; the current topic stays "to complete".',

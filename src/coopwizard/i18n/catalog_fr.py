@@ -227,6 +227,8 @@ FR: dict[str, str] = {
     "wizard.other_output": "Nom du fichier à écrire",
     "wizard.answers_not_mapping": "{file} : un fichier de réponses est un dictionnaire (project, partners, classification, topics).",
     "wizard.answers_invalid": "{file} : {count} problème(s) dans les réponses :",
+    "edit.topics_not_mapping": "{file} : « topics » doit associer chaque sujet à ses réponses ; la fiche ne peut pas être complétée telle quelle.",
+    "edit.cannot_round_trip": "{file} : la fiche ne peut pas être relue pour être modifiée ({reason}) ; corrigez le YAML, puis relancez coop edit.",
     "edit.nothing": "Rien à compléter dans {file} : tous les sujets sont réglés. Pour en revoir un : coop edit {file} --topic ID",
     "edit.unknown_topic": "sujet « {value} » inconnu ; sujets possibles : {allowed}.",
     "edit.interrupted": "Interrompu : les réponses données sont écrites dans {file} ; le sujet en cours reste « à compléter ».",
