@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 import time
@@ -67,7 +68,14 @@ def test_french_session_interrupted_resumed_and_checked(tmp_path: Path) -> None:
     child = _spawn(["new", "--resume", "--lang", "fr"], tmp_path)
     child.expect("Reprise du brouillon")
     child.expect("Sujet 6/12")
-    _type(child, keys[cut:])
+    _type(child, keys[cut : -len(script.REVIEW)])
+    # The review lists every answer, page by page on a 40-row terminal, its title on each page.
+    pages = 0
+    while child.expect(["Entrée pour la suite", "Tout est juste"]) == 0:
+        pages += 1
+        child.send("\r")
+    assert pages >= 1
+    _type(child, script.REVIEW)
     child.expect("Fiche écrite : fete.yaml")
     child.expect(pexpect.EOF)
     child.close()
@@ -108,3 +116,43 @@ def test_edit_in_a_terminal(write: Callable[..., Path], tmp_path: Path) -> None:
     assert "model: single_price" in text
     assert "**Quelle tarification ?**\n\ntarif unique" in text
     assert coop("check", str(path)).code == 0
+
+
+GLYPHS = "●○█░│─╭╮╰╯•→↑↓"  # the scale, bars, boxes, bullets, arrows (« » are French quotes, kept)
+
+
+def test_a_plain_session_completes_with_numbers_and_letters_only(tmp_path: Path) -> None:
+    """TERM=dumb NO_COLOR=1: numbered choices, o/n, progress in words; no escape code, no box or glyph."""
+    env = {**os.environ, "COOP_STATE_DIR": str(tmp_path / "state"), "TERM": "dumb", "NO_COLOR": "1"}
+    env.pop("FORCE_COLOR", None)
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "coopwizard", "new", "--lang", "fr", "-o", "fete.yaml"],
+        cwd=str(tmp_path),
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(30, 80),
+    )
+    child.logfile_read = io.StringIO()
+    lines = ["Fête du quai", "", "Cergy", "1", ""]  # title, summary, territory, scope "1" (territorial), theme
+    lines += ["Potagers", "Awa", "", "", "", "", "o"]  # first association, then "another one?": o
+    lines += ["Club Ados", "Karim", "", "", "", "", "n"]
+    lines += ["o", "o", "n", "n", ""]  # classification: two yes, two no, rapprochement: Enter (none)
+    for line in lines:
+        child.sendline(line)
+    child.expect("Sujet 1 sur 12 : Raison et objectifs")
+    for _ in range(12):
+        child.sendline("2")  # leave it "to complete"
+    child.expect("Tapez un numéro")
+    child.sendline("1")  # write the sheet
+    child.expect("Fiche écrite : fete.yaml")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert (tmp_path / "fete.yaml").is_file()
+    shown = child.logfile_read.getvalue() if child.logfile_read else ""
+    assert "\x1b" not in shown and not any(glyph in shown for glyph in GLYPHS)
+    assert "Sujet 12 sur 12 : Perspectives" in shown and "Tapez un numéro (Entrée : 1)" in shown
+    check = coop("check", str(tmp_path / "fete.yaml"), "--lang", "fr")
+    assert "Collaboration" in check.out

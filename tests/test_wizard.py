@@ -174,12 +174,15 @@ def test_a_draft_from_another_checklist_keeps_what_matches(checklist: Checklist,
             "ancien_sujet": {"a": 1},
         },
     }
-    draft.asked = ["project.title", "topics.purpose.reason", "topics.pricing.model"]
+    draft.progress.asked = ["project.title", "topics.purpose.reason", "topics.pricing.model"]
+    draft.progress.topics_done = ["purpose", "pricing"]
     draft.checklist_version = 0
     dropped = reconcile(draft, checklist)
     assert sorted(dropped) == ["topics.ancien_sujet", "topics.pricing.model", "topics.purpose.vieux"]
     assert draft.answers["topics"]["purpose"] == {"reason": "Garder"}
-    assert "topics.pricing.model" not in draft.asked and "project.title" in draft.asked
+    assert draft.progress.asked == ["project.title", "topics.purpose.reason"]
+    # The wizard comes back to the topics whose answers were dropped, to ask them again.
+    assert "pricing" not in draft.progress.topics_done and "purpose" not in draft.progress.topics_done
     assert draft.checklist_version == checklist.version
 
 

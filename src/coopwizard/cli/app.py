@@ -62,6 +62,7 @@ app = typer.Typer(
 global_options: dict[str, Any] = {"debug": False, "lang": None}  # options given before the command
 
 LangOption = Annotated[str | None, typer.Option("--lang", "-l", metavar="fr|en", help=h("lang"), show_default=False)]
+PlainOption = Annotated[bool, typer.Option("--plain", help=h("plain"))]
 ChecklistOption = Annotated[
     str | None, typer.Option("--checklist", metavar="PATH", help=h("checklist"), show_default=False)
 ]
@@ -134,3 +135,15 @@ def choose(value: str, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
         raise UsageError("cli.bad_format", value=value, allowed=", ".join(allowed))
     return value
+
+
+def plain_mode(option: bool) -> bool:
+    """Plain prompts for screen readers and plain terminals: asked with --plain, or a terminal that says it is dumb."""
+    import os
+
+    chosen = option or os.environ.get("TERM", "") == "dumb" or bool(os.environ.get("COOP_PLAIN"))
+    if chosen:
+        from coopwizard.io.console import use_plain_text
+
+        use_plain_text()
+    return chosen

@@ -7,7 +7,17 @@ from typing import Annotated
 
 import typer
 
-from coopwizard.cli.app import ChecklistOption, LangOption, app, h, lang_chosen, load_guide, run
+from coopwizard.cli.app import (
+    ChecklistOption,
+    LangOption,
+    PlainOption,
+    app,
+    h,
+    lang_chosen,
+    load_guide,
+    plain_mode,
+    run,
+)
 from coopwizard.core.errors import ExitCode, UsageError
 from coopwizard.i18n import message
 from coopwizard.io.console import emit
@@ -20,6 +30,7 @@ def edit(
     topic: Annotated[
         list[str] | None, typer.Option("--topic", "-t", metavar="ID", help=h("edit.topic"), show_default=False)
     ] = None,
+    plain: PlainOption = False,
     lang: LangOption = None,
     checklist: ChecklistOption = None,
 ) -> None:
@@ -42,7 +53,7 @@ def edit(
 
         if not lang_chosen(lang):  # the sheet's own language, before the locale's
             language = str(plan.loaded.sheet.project.get("language") or language)
-        outcome = interactive_edit(plan, guide, language)
+        outcome = interactive_edit(plan, guide, language, plain_mode(plain))
         write_atomic(Path(file), outcome.text)
         if outcome.interrupted:
             raise WizardInterrupted("edit.interrupted", file=file)

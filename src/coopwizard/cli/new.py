@@ -3,11 +3,26 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from coopwizard.cli.app import ChecklistOption, LangOption, app, h, lang_chosen, load_guide, run
+if TYPE_CHECKING:
+    from coopwizard.audit.findings import Audit
+    from coopwizard.sheet.model import Sheet
+    from coopwizard.wizard.draft import Draft
+
+from coopwizard.cli.app import (
+    ChecklistOption,
+    LangOption,
+    PlainOption,
+    app,
+    h,
+    lang_chosen,
+    load_guide,
+    plain_mode,
+    run,
+)
 from coopwizard.cli.output import deliver, refuse_overwrite
 from coopwizard.core.errors import ExitCode, UsageError
 
@@ -26,6 +41,7 @@ def new(
     allow_incomplete: Annotated[bool, typer.Option("--allow-incomplete", help=h("new.allow_incomplete"))] = False,
     resume: Annotated[bool, typer.Option("--resume", help=h("new.resume"))] = False,
     force: Annotated[bool, typer.Option("--force", help=h("force"))] = False,
+    plain: PlainOption = False,
     lang: LangOption = None,
     checklist: ChecklistOption = None,
 ) -> None:
@@ -48,13 +64,14 @@ def new(
             return ExitCode.CLEAN
         if not sys.stdin.isatty():
             raise UsageError("wizard.no_tty")
-        from coopwizard.wizard.draft import discard_draft
-        from coopwizard.wizard.interactive import interactive_new
+        from coopwizard.wizard.interactive import NewSession, interactive_new
 
-        asked_for = lang_chosen(lang)
-        sheet, result, draft = interactive_new(guide, language, output, output_format, resume, force, today, asked_for)
-        deliver(render_sheet(sheet, guide, result, draft.output_format, draft.lang), draft.output, draft.lang)
-        discard_draft()  # only now: if the write failed, every answer is still in the draft
+        def write(sheet: Sheet, result: Audit, draft: Draft, overwrite: bool) -> None:
+            refuse_overwrite(draft.output, overwrite)
+            deliver(render_sheet(sheet, guide, result, draft.output_format, draft.lang), draft.output, draft.lang)
+
+        asked = NewSession(output, output_format, resume, force, today, lang_chosen(lang), plain_mode(plain))
+        interactive_new(guide, language, asked, write)
         return ExitCode.CLEAN
 
     run(lang, action)

@@ -52,13 +52,14 @@ def _make(hint: Any) -> Decoder:
             return None if value is None else inner(value)
 
         return optional
-    if origin is tuple:
+    if origin in (tuple, list):
         item = _decoder(typing.get_args(hint)[0])
+        build = tuple if origin is tuple else list
 
         def sequence(value: Any) -> Any:
             if not isinstance(value, list):
                 raise TypeError(f"expected a list, not {type(value).__name__}")
-            return tuple(item(v) for v in value)
+            return build(item(v) for v in value)
 
         return sequence
     if origin in (dict, Mapping):
@@ -70,15 +71,14 @@ def _make(hint: Any) -> Decoder:
 
 def _record_decoder(cls: Any) -> Decoder:
     # Put in the table before the fields are resolved: a record may contain itself (Question.fields).
-    fields: list[tuple[str, Decoder | None]] = []
+    fields: list[tuple[str, Decoder]] = []
 
     def record(value: Any) -> Any:
         if not isinstance(value, dict):
             raise TypeError(f"expected a mapping for {cls.__name__}")
-        if not fields:
+        if not fields:  # resolved on first use, when every class the hints name exists
             hints = typing.get_type_hints(cls)
-            fields.extend((f.name, None) for f in dataclasses.fields(cls) if f.init)
-            fields[:] = [(name, _decoder(hints[name])) for name, _ in fields]
+            fields.extend((f.name, _decoder(hints[f.name])) for f in dataclasses.fields(cls) if f.init)
         return cls(**{name: decode(value[name]) for name, decode in fields if decode is not None and name in value})
 
     _DECODERS[cls] = record

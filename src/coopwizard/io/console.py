@@ -20,9 +20,21 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
+_plain_text = False  # set by --plain: words only, even on a terminal
+
+
+def use_plain_text() -> None:
+    """Plain mode (screen readers): no colour, no bold, no box, no escape code, even on a terminal."""
+    global _plain_text
+    _plain_text = True
+
+
 def is_terminal(stream: IO[str]) -> bool:
+    """Whether to draw with Rich: a real terminal that is not a dumb one, and no plain mode."""
     if os.environ.get("FORCE_COLOR"):
         return True
+    if _plain_text or os.environ.get("TERM") == "dumb":
+        return False
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
 

@@ -13,7 +13,7 @@ from typing import Any
 from coopwizard.guide.levels import classify
 from coopwizard.guide.model import Checklist, Question
 from coopwizard.guide.types import is_answered
-from coopwizard.sheet.model import Sheet
+from coopwizard.sheet.model import Sheet, to_data
 from coopwizard.sheet.parse import SchemaIssue, parse_sheet
 
 SECTIONS = ("project", "partners", "classification", "topics")
@@ -67,3 +67,18 @@ def missing_answers(sheet: Sheet, checklist: Checklist) -> list[MissingAnswer]:
             if q.required and not is_answered(answers.get(q.id))
         ]
     return missing
+
+
+def answers_of(sheet: Sheet, checklist: Checklist) -> dict[str, Any]:
+    """A sheet's answers as an answers file holds them: `build_sheet` of the result gives the sheet back.
+
+    Statuses the user did not write stay unwritten, so they are inferred again.
+    """
+    data = to_data(sheet, checklist)
+    answers: dict[str, Any] = {key: data[key] for key in ("project", "partners", "classification")}
+    answers["topics"] = {}
+    for topic_id, entry in data["topics"].items():
+        answers["topics"][topic_id] = dict(entry)
+        if sheet.topics[topic_id].status is None:
+            answers["topics"][topic_id].pop("status", None)
+    return answers

@@ -49,6 +49,17 @@ class Sheet:
     def partner_names(self) -> list[str]:
         return [str(p["name"]) for p in self.partners if p.get("name")]
 
+    def rename_partner(self, old: str, new: str) -> None:
+        """Keep an association's per-partner answers (its mission, its skills) when its name is corrected."""
+        for entry in self.topics.values():
+            for value in entry.answers.values():
+                if isinstance(value, dict) and old in value:
+                    value[new] = value.pop(old)
+
+    def entry(self, topic_id: str) -> TopicEntry:
+        """The topic's entry, made empty if the sheet has none yet."""
+        return self.topics.setdefault(topic_id, TopicEntry())
+
     def answer(self, path: AnswerPath | str) -> Any:
         """The answer at "section.question" ("purpose.reason", "project.territory"), or None."""
         where = AnswerPath.parse(path) if isinstance(path, str) else path

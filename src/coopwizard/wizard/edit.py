@@ -49,18 +49,6 @@ def plan_edit(name: str, checklist: Checklist, chosen: Sequence[str], today: dt.
     return EditPlan(source, loaded, topics_to_ask(result, checklist, chosen), loaded.sheet.created or today)
 
 
-def answers_of(sheet: Sheet, checklist: Checklist) -> dict[str, Any]:
-    """A sheet's answers in the wizard's structure; statuses the user did not write stay unwritten."""
-    data = to_data(sheet, checklist)
-    answers: dict[str, Any] = {key: data[key] for key in ("project", "partners", "classification")}
-    answers["topics"] = {}
-    for topic_id, entry in data["topics"].items():
-        answers["topics"][topic_id] = dict(entry)
-        if sheet.topics[topic_id].status is None:
-            answers["topics"][topic_id].pop("status", None)
-    return answers
-
-
 def topics_to_ask(result: Audit, checklist: Checklist, chosen: Sequence[str]) -> list[str]:
     """The topics named with --topic, else those missing, empty or still to complete, in the checklist's order."""
     known = [t.id for t in checklist.topics]

@@ -1,9 +1,11 @@
 """The order of the wizard: project, partners, level, the twelve topics, review.
 
-The flow knows nothing of questionary: it asks through a Prompter and shows
-through a Screen. After every answer it saves the draft; a Ctrl-C anywhere
-becomes WizardInterrupted, which carries the draft's path. Answers already in the
-draft are not asked again, so a resumed wizard starts where it stopped.
+The flow knows nothing of questionary: it asks through an `Asker` over a
+`Prompter`'s primitive prompts and shows through a `Screen`. It works on the
+domain's `Sheet` and holds its place in a `Progress`; after every answer both are
+saved in the draft. A Ctrl-C anywhere becomes WizardInterrupted, with the text
+being typed kept in the draft; answers already given are not asked again, so a
+resumed wizard starts where it stopped.
 """
 
 from __future__ import annotations
@@ -11,43 +13,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from coopwizard.audit.engine import audit
-from coopwizard.audit.findings import Audit, Trigger
+from coopwizard.audit.findings import Audit, Finding, Trigger
 from coopwizard.core.errors import WizardInterrupted
-from coopwizard.core.message import PathPart
+from coopwizard.core.message import Message, PathPart
 from coopwizard.guide.levels import classify
 from coopwizard.guide.model import Checklist, Question, Topic
 from coopwizard.i18n import message, say
-from coopwizard.sheet.compose import build_sheet
+from coopwizard.sheet.compose import answers_of, build_sheet
 from coopwizard.sheet.model import Sheet
+from coopwizard.wizard.asking import Asker
 from coopwizard.wizard.draft import Draft
+from coopwizard.wizard.progress import Progress, Typing
+from coopwizard.wizard.prompter import Interrupted, Prompter
 from coopwizard.wizard.screens import Screen
-
-
-class Prompter(Protocol):
-    def ask(
-        self,
-        question: Question,
-        default: Any,
-        *,
-        partners: Sequence[str] = (),
-        must_answer: bool = False,
-        prefix: str = "",
-    ) -> Any: ...
-
-    def confirm(self, text: str, default: bool) -> bool: ...
-
-    def select(self, text: str, choices: Sequence[tuple[str, str]], default: str | None = None) -> str: ...
-
-    def text(
-        self,
-        text: str,
-        default: str = "",
-        validate: Callable[[str], str | None] | None = None,
-        instruction: str | None = None,
-    ) -> str: ...
 
 
 class Wizard:
@@ -57,12 +38,11 @@ class Wizard:
         self.checklist, self.draft, self.prompter, self.screen = checklist, draft, prompter, screen
         self._save = save
         self.lang = draft.lang
+        self.asker = Asker(prompter, self.lang)
+        self.progress: Progress = draft.progress
+        self.sheet: Sheet = build_sheet(draft.answers, checklist, self.created, self.lang)[0]
         self.warned: set[tuple[str, str, str]] = set()
-        answers = draft.answers
-        answers.setdefault("project", {})
-        answers.setdefault("partners", [])
-        answers.setdefault("classification", {})
-        answers.setdefault("topics", {})
+        self.asking: tuple[str, Question, dict[str, Any]] | None = None  # the question on screen, for a stop
 
     # -- the whole run ------------------------------------------------------------------
     def run(self) -> tuple[Sheet, Audit]:
@@ -85,8 +65,20 @@ class Wizard:
     def guarded(self, steps: Callable[[], None]) -> None:
         try:
             steps()
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as stop:
+            self.keep_what_was_typed(stop)
             raise WizardInterrupted("wizard.interrupted", file=str(self.save())) from None
+
+    def keep_what_was_typed(self, stop: KeyboardInterrupt) -> None:
+        """The answer being given when the stop came: its first entries into the sheet, its typed text aside."""
+        if self.asking is None:
+            return
+        path, question, into = self.asking
+        typed = stop.typed if isinstance(stop, Interrupted) else ""
+        partial = stop.partial if isinstance(stop, Interrupted) else None
+        if partial:
+            into[question.id] = partial
+        self.progress.typing = Typing(path, typed) if typed or partial else None
 
     def _all(self) -> None:
         self.project()
@@ -97,18 +89,20 @@ class Wizard:
         self.review()
 
     def result(self) -> tuple[Sheet, Audit]:
-        sheet = self.sheet()
+        sheet = self.final_sheet()
         return sheet, audit(sheet, self.checklist, today=self.created)
 
     @property
     def created(self) -> dt.date:
         return dt.date.fromisoformat(self.draft.created)
 
-    def sheet(self) -> Sheet:
-        sheet, _ = build_sheet(self.draft.answers, self.checklist, self.created, self.lang)
-        return sheet
+    def final_sheet(self) -> Sheet:
+        """The sheet as an answers file with the same answers would make it: one path for both."""
+        return build_sheet(answers_of(self.sheet, self.checklist), self.checklist, self.created, self.lang)[0]
 
     def save(self) -> Path:
+        self.draft.answers = answers_of(self.sheet, self.checklist)
+        self.draft.progress = self.progress
         return self._save(self.draft)
 
     def m(self, key: str, **params: object) -> str:
@@ -125,42 +119,43 @@ class Wizard:
         force: bool = False,
         prefix: str = "",
     ) -> None:
-        if self.draft.is_asked(path) and not force:
+        if self.progress.is_asked(path) and not force:
             return
         self.screen.help(question)
-        default = into.get(question.id)
-        value = self.prompter.ask(
-            question, default, partners=self.partner_names(), must_answer=must_answer, prefix=prefix
+        typing = self.progress.typing
+        typed = typing.text if typing is not None and typing.path == path else None
+        self.asking = (path, question, into)
+        value = self.asker.ask(
+            question,
+            into.get(question.id),
+            partners=self.sheet.partner_names(),
+            must_answer=must_answer,
+            prefix=prefix,
+            typed=typed,
         )
+        self.asking = None
         if value is None:
             into.pop(question.id, None)
         else:
             into[question.id] = value
-        self.draft.mark(path)
+        self.progress.typing = None
+        self.progress.mark(path)
         self.save()
-
-    def partner_names(self) -> list[str]:
-        return [str(p["name"]) for p in self.draft.answers["partners"] if p.get("name")]
 
     # -- the sections -----------------------------------------------------------------
     def project(self, force: bool = False) -> None:
-        if not force and all(self.draft.is_asked(f"project.{q.id}") for q in self.checklist.project):
+        if not force and all(self.progress.is_asked(f"project.{q.id}") for q in self.checklist.project):
             return
         self.screen.heading(self.m("wizard.section.project"))
         for question in self.checklist.project:
-            self.ask(
-                f"project.{question.id}",
-                question,
-                self.draft.answers["project"],
-                must_answer=question.required,
-                force=force,
-            )
+            path = f"project.{question.id}"
+            self.ask(path, question, self.sheet.project, must_answer=question.required, force=force)
 
     def partners(self, force: bool = False) -> None:
-        if self.draft.is_asked("partners.done") and not force:
+        if self.progress.partners_done and not force:
             return
         self.screen.heading(self.m("wizard.section.partners"))
-        partners: list[dict[str, Any]] = self.draft.answers["partners"]
+        partners = self.sheet.partners
         index = 0
         while True:
             if index == len(partners):
@@ -168,7 +163,8 @@ class Wizard:
             partner = partners[index]
             optional = index >= 2 and not partner  # a third association or more: an empty name means none
             heading = "wizard.partner_heading_optional" if optional else "wizard.partner_heading"
-            self.screen.line(self.m(heading, number=index + 1), "bold")
+            if force or not all(self.progress.is_asked(f"partners.{index}.{q.id}") for q in self.checklist.partner):
+                self.screen.line(self.m(heading, number=index + 1), "bold")
             for question in self.checklist.partner:
                 old_name = partner.get("name")
                 must = question.id == "name" and not optional
@@ -177,100 +173,97 @@ class Wizard:
                     break
                 if question.id == "name" and old_name and partner.get("name") != old_name:
                     # At once, before the next prompt: an interruption must not part answers from their partner.
-                    self.rename_partner(str(old_name), str(partner["name"]))
+                    self.sheet.rename_partner(str(old_name), str(partner["name"]))
                     self.save()
             if not partner.get("name"):  # "no more associations", said with an empty name
                 partners.pop(index)
-                self.draft.forget(f"partners.{index}")
+                self.progress.forget(f"partners.{index}")
                 break
             index += 1
-            if index < len(partners) and (force or self.draft.is_asked(f"partners.{index - 1}.more")):
-                continue
-            if self.prompter.confirm(self.m("wizard.more_partners"), default=index < 2):
-                self.draft.mark(f"partners.{index - 1}.more")
+            if index < len(partners) and force:
+                continue  # revising: on to the next association already there
+            if not force and index - 1 in self.progress.more_partners_after:
+                continue  # "another one?" was answered yes before an interruption
+            if self.prompter.yes_no(self.m("wizard.more_partners"), default=index < 2):
+                self.progress.more_partners_after.append(index - 1)
                 self.save()
                 continue
             break
-        self.draft.mark("partners.done")
+        self.progress.partners_done = True
         self.save()
-        if self.warn_pitfalls(("partners",)) and self.wants_to_revise():
+        if self.warn(("partners",)) and self.wants_to_revise():
             self.partners(force=True)
 
     def wants_to_revise(self) -> bool:
-        choice = self.prompter.select(
+        choice = self.prompter.choice(
             self.m("wizard.pitfall_choice"),
             [("revise", self.m("wizard.revise")), ("go_on", self.m("wizard.go_on"))],
             "revise",
         )
         return choice == "revise"
 
-    def rename_partner(self, old: str, new: str) -> None:
-        """Keep the per-partner answers of an association whose name was corrected."""
-        for entry in self.draft.answers["topics"].values():
-            for value in entry.values():
-                if isinstance(value, dict) and old in value:
-                    value[new] = value.pop(old)
-
     def classification(self, force: bool = False) -> None:
         questions = self.checklist.classification
-        if not force and all(self.draft.is_asked(f"classification.{q.id}") for q in questions):
+        if not force and all(self.progress.is_asked(f"classification.{q.id}") for q in questions):
             return
         self.screen.heading(self.m("wizard.section.classification"))
         for question in questions:
-            self.ask(
-                f"classification.{question.id}",
-                question,
-                self.draft.answers["classification"],
-                must_answer=True,
-                force=force,
-            )
-        self.screen.level(classify(self.sheet().classification, self.checklist))
-        self.warn_inconsistencies()
+            path = f"classification.{question.id}"
+            self.ask(path, question, self.sheet.classification, must_answer=True, force=force)
+        self.screen.level(classify(self.final_sheet().classification, self.checklist))
+        if self.warn(("classification",)) and self.wants_to_revise():
+            self.classification(force=True)
 
     def topic(self, topic: Topic, force: bool = False) -> None:
-        prefix = f"topics.{topic.id}"
-        if self.draft.is_asked(f"{prefix}.done") and not force:
+        if topic.id in self.progress.topics_done and not force:
             return
         number = self.checklist.topics.index(topic) + 1
-        entry: dict[str, Any] = self.draft.answers["topics"].setdefault(topic.id, {})
+        entry = self.sheet.entry(topic.id)
         self.screen.topic(topic, number, len(self.checklist.topics))
-        if force or not self.draft.is_asked(f"{prefix}.start"):
-            now = self.prompter.select(
+        if force or topic.id not in self.progress.topics_started:
+            now = self.prompter.choice(
                 self.m("wizard.topic_now"),
                 [("now", self.m("wizard.topic_now.yes")), ("later", self.m("wizard.topic_now.later"))],
                 "now",
             )
-            self.draft.mark(f"{prefix}.start")
+            self.progress.start_topic(topic.id)
             if now == "later":
-                entry["status"] = "to_complete"
-                self.draft.mark(f"{prefix}.done")
+                entry.status = "to_complete"
+                self.progress.finish_topic(topic.id)
                 self.save()
                 return
-            entry.pop("status", None)
+            entry.status = None
             self.save()
         while True:
             for question in topic.questions:
-                self.ask(f"{prefix}.{question.id}", question, entry, force=force)
-            if not self.warn_pitfalls(("topics", topic.id)) or not self.wants_to_revise():
+                self.ask(f"topics.{topic.id}.{question.id}", question, entry.answers, force=force)
+            if not self.warn(("topics", topic.id)) or not self.wants_to_revise():
                 break
             force = True
-        if not any(key != "status" for key in entry):
-            entry["status"] = "to_complete"  # gone through and left empty: to come back to
-        self.draft.mark(f"{prefix}.done")
+        if not entry.answers:
+            entry.status = "to_complete"  # gone through and left empty: to come back to
+        self.progress.finish_topic(topic.id)
         self.save()
 
     # -- feedback while it is useful --------------------------------------------------------
-    def warn_pitfalls(self, scope: tuple[PathPart, ...]) -> bool:
-        """Show each pitfall newly set off by answers within `scope`; whether any was shown."""
+    def warn(self, scope: tuple[PathPart, ...]) -> bool:
+        """Show each pitfall or inconsistency newly set off by answers within `scope`; whether any was shown."""
         shown = False
-        for finding in audit(self.sheet(), self.checklist, today=self.created).findings:
-            if finding.kind != "pitfall":
+        for finding in audit(self.final_sheet(), self.checklist, today=self.created).findings:
+            if finding.kind not in ("pitfall", "inconsistency"):
                 continue
-            fresh = [t for t in finding.triggers if t.path[: len(scope)] == scope and self._new(finding.rule, t)]
+            fresh = [t for t in self._triggers(finding) if t.path[: len(scope)] == scope and self._new(finding.rule, t)]
             if fresh:
-                self.screen.pitfall(finding, fresh)
+                self.screen.warning(finding, fresh if finding.kind == "pitfall" else ())
                 shown = True
         return shown
+
+    @staticmethod
+    def _triggers(finding: Finding) -> tuple[Trigger, ...]:
+        """A pitfall's triggers; an inconsistency is its own trigger, at its path."""
+        if finding.triggers:
+            return finding.triggers
+        return (Trigger(finding.rule, finding.message, finding.path),) if isinstance(finding.message, Message) else ()
 
     def _new(self, rule: str, trigger: Trigger) -> bool:
         key = (rule, trigger.code, say(trigger.message, "en"))
@@ -279,15 +272,10 @@ class Wizard:
         self.warned.add(key)
         return True
 
-    def warn_inconsistencies(self) -> None:
-        for finding in audit(self.sheet(), self.checklist, today=self.created).findings:
-            if finding.kind == "inconsistency" and finding.path[:1] == ("classification",):
-                self.screen.pitfall(finding, ())
-
     # -- the review ------------------------------------------------------------------------
     def review(self) -> None:
         while True:
-            self.screen.review(self.sheet())
+            self.screen.review(self.final_sheet(), pause=lambda: self.prompter.text(self.m("wizard.next_page")))
             sections = [
                 ("write", self.m("wizard.write")),
                 ("project", self.m("wizard.change", section=self.m("wizard.section.project"))),
@@ -298,7 +286,7 @@ class Wizard:
                 (f"topic:{t.id}", self.m("wizard.change", section=f"{n}. {t.label(self.lang)}"))
                 for n, t in enumerate(self.checklist.topics, start=1)
             ]
-            choice = self.prompter.select(self.m("wizard.review_choice"), sections, "write")
+            choice = self.prompter.choice(self.m("wizard.review_choice"), sections, "write")
             if choice == "write":
                 return
             if choice == "project":
@@ -308,6 +296,6 @@ class Wizard:
             elif choice == "classification":
                 self.classification(force=True)
             else:
-                topic = self.checklist.topic(choice.partition(":")[2])
+                topic = self.checklist.topic(choice.removeprefix("topic:"))
                 if topic is not None:
                     self.topic(topic, force=True)

@@ -1,26 +1,47 @@
-"""`coop new` at a terminal: the draft, the overwrite question, the questions, the summary.
+"""`coop new` and `coop edit` at a terminal: drafts and their locks, the overwrite question, the session.
 
-Prompts are drawn on stderr, like every message, so that `-o -` keeps stdout for the sheet.
+Prompts are drawn on stderr, like every message, so that `-o -` keeps stdout for
+the sheet. SIGTERM and SIGHUP (a closed terminal) stop a session the way Ctrl-C
+does: every answer, and the text being typed, stays in the draft.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import signal
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from coopwizard.audit.findings import Audit
+from coopwizard.core.errors import CoopError, UsageError
 from coopwizard.guide.model import Checklist
 from coopwizard.i18n import message
 from coopwizard.io.console import stderr_console
 from coopwizard.render.formats import choose_sheet_format
+from coopwizard.sheet.compose import answers_of
 from coopwizard.sheet.model import Sheet
-from coopwizard.wizard.draft import Draft, draft_path, load_draft, save_draft
-from coopwizard.wizard.edit import EditPlan, answers_of, write_back
+from coopwizard.wizard.draft import (
+    Draft,
+    check_state_dir,
+    discard_draft,
+    draft_path,
+    list_drafts,
+    load_draft,
+    save_draft,
+    session_lock,
+    set_aside,
+)
+from coopwizard.wizard.edit import EditPlan, write_back
+from coopwizard.wizard.prompter import Prompter
+from coopwizard.wizard.screens import Screen
 from coopwizard.wizard.session import new_draft, reconcile
+
+# Writes the finished sheet to `output`; raises UsageError("file.exists") when it exists and `overwrite` is False.
+Deliver = Callable[[Sheet, Audit, Draft, bool], None]
 
 
 def default_output(lang: str, output_format: str) -> str:
@@ -38,80 +59,200 @@ def prompts_on_stderr() -> Iterator[None]:
         yield
 
 
-def interactive_new(
-    checklist: Checklist,
+def terminal_session(plain: bool) -> AbstractContextManager[None]:
+    """questionary's prompts need a prompt_toolkit session on stderr; plain prompts need nothing."""
+    return nullcontext() if plain else prompts_on_stderr()
+
+
+def _stop(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
+@contextmanager
+def stops_like_ctrl_c() -> Iterator[None]:
+    """SIGTERM and SIGHUP end the session as Ctrl-C does (where the system has them)."""
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            previous[number] = signal.signal(number, _stop)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def make_prompter(lang: str, plain: bool) -> Prompter:
+    if plain:
+        from coopwizard.wizard.plain import PlainPrompter
+
+        return PlainPrompter(lang)
+    from coopwizard.wizard.prompts import QuestionaryPrompter
+
+    return QuestionaryPrompter(lang)
+
+
+def make_screen(checklist: Checklist, lang: str, plain: bool) -> Screen:
+    if plain:
+        from coopwizard.wizard.plain import PlainScreen
+
+        return PlainScreen(stderr_console(), checklist, lang)
+    return Screen(stderr_console(), checklist, lang)
+
+
+@dataclass
+class NewSession:
+    """What `coop new` was asked for."""
+
+    output: str | None
+    output_format: str | None
+    resume: bool
+    force: bool
+    today: dt.date
+    lang_chosen: bool = True
+    plain: bool = False
+
+
+def interactive_new(checklist: Checklist, lang: str, asked: NewSession, deliver: Deliver) -> tuple[Sheet, Audit]:
+    """Run the wizard and hand the finished sheet to `deliver`, holding the draft's lock throughout."""
+    with terminal_session(asked.plain), stops_like_ctrl_c():
+        check_state_dir()
+        prompter, screen = make_prompter(lang, asked.plain), make_screen(checklist, lang, asked.plain)
+        location, draft = _draft_for(checklist, lang, asked, prompter, screen)
+        lang = draft.lang
+        prompter, screen = make_prompter(lang, asked.plain), make_screen(checklist, lang, asked.plain)
+        with session_lock(location, draft.output):
+            overwrite = asked.force or _confirm_output(draft, asked, prompter, lang)
+            location = _follow_output(location, draft)
+            save_draft(draft, location)
+            screen.line(message(lang, "wizard.draft_at", file=str(location)))
+            from coopwizard.wizard.flow import Wizard
+
+            wizard = Wizard(checklist, draft, prompter, screen, lambda d: save_draft(d, location))
+            sheet, result = wizard.run()
+            screen.summary(result)
+            _write(sheet, result, draft, overwrite, deliver, prompter, lang, lambda: save_draft(draft, location))
+            discard_draft(location)  # only now: if the write failed, every answer is still in the draft
+        return sheet, result
+
+
+def _draft_for(
+    checklist: Checklist, lang: str, asked: NewSession, prompter: Prompter, screen: Screen
+) -> tuple[Path, Draft]:
+    def say(key: str, **params: object) -> None:
+        screen.line(message(lang, key, **params))
+
+    if asked.resume:
+        location, draft = _choose_draft(asked, prompter, lang)
+        if asked.lang_chosen:
+            draft.lang = lang
+        lang = draft.lang  # the session goes on in the language it was started in
+        if (draft.checklist_id, draft.checklist_version) != (checklist.id, checklist.version):
+            say(
+                "wizard.draft_other_checklist",
+                old=draft.checklist_id,
+                old_version=draft.checklist_version,
+                new=checklist.id,
+                new_version=checklist.version,
+            )
+        dropped = reconcile(draft, checklist)
+        if dropped:
+            say("wizard.mismatch", items=", ".join(dropped))
+        was_default = draft.output == default_output(draft.lang, draft.output_format)
+        if asked.output is not None:
+            draft.output = asked.output
+        if asked.output_format is not None or asked.output is not None:
+            draft.output_format = choose_sheet_format(asked.output_format, draft.output)
+            if asked.output is None and was_default:  # the tool's own name follows the format asked for
+                draft.output = default_output(lang, draft.output_format)
+        screen.line(message(lang, "wizard.resumed", count=draft.answered_count()))
+        return location, draft
+    chosen = choose_sheet_format(asked.output_format, asked.output)
+    draft = new_draft(checklist, lang, asked.output or default_output(lang, chosen), chosen, asked.today)
+    location = draft_path(draft.output)
+    if location.exists():
+        from coopwizard.wizard.draft import holder_of
+
+        if holder_of(location) is None and prompter.confirm(
+            message(lang, "wizard.resume_existing", file=draft.output), default=True
+        ):
+            return _draft_for(checklist, lang, _resumed(asked, draft.output), prompter, screen)
+        if holder_of(location) is None:  # a new sheet: the old answers are kept aside, never overwritten
+            say("wizard.draft_kept", file=str(set_aside(location)))
+    screen.heading(message(lang, "wizard.welcome_title"))
+    say("wizard.welcome")
+    return location, draft
+
+
+def _resumed(asked: NewSession, output: str) -> NewSession:
+    return NewSession(output, asked.output_format, True, asked.force, asked.today, asked.lang_chosen, asked.plain)
+
+
+def _choose_draft(asked: NewSession, prompter: Prompter, lang: str) -> tuple[Path, Draft]:
+    if asked.output is not None:
+        location = draft_path(asked.output)
+        return location, load_draft(location)
+    drafts = list_drafts()
+    if not drafts:
+        raise UsageError("wizard.no_draft", file=str(draft_path("-").parent))
+    if len(drafts) == 1:
+        return drafts[0]
+    choices = [
+        (str(index), message(lang, "wizard.draft_choice", output=draft.output, count=draft.answered_count()))
+        for index, (_, draft) in enumerate(drafts)
+    ]
+    picked = prompter.choice(message(lang, "wizard.which_draft"), choices, "0")
+    return drafts[int(picked)]
+
+
+def _confirm_output(draft: Draft, asked: NewSession, prompter: Prompter, lang: str) -> bool:
+    """Asked before the first question, so that no answer is typed for nothing; whether to overwrite."""
+    while draft.output != "-" and Path(draft.output).exists():
+        if prompter.confirm(message(lang, "wizard.overwrite", file=draft.output), default=False):
+            return True
+        typed = prompter.text(message(lang, "wizard.other_output"), default=draft.output)
+        draft.output = typed.strip() or draft.output
+        draft.output_format = choose_sheet_format(asked.output_format, draft.output)
+    return False
+
+
+def _follow_output(location: Path, draft: Draft) -> Path:
+    """A draft is named after its sheet: when the sheet's name changed before the first question, it follows."""
+    wanted = draft_path(draft.output)
+    if wanted != location and not wanted.exists():
+        if location.exists():
+            location.replace(wanted)
+        location.with_suffix(".lock").replace(wanted.with_suffix(".lock"))
+        return wanted
+    return location
+
+
+def _write(
+    sheet: Sheet,
+    result: Audit,
+    draft: Draft,
+    overwrite: bool,
+    deliver: Deliver,
+    prompter: Prompter,
     lang: str,
-    output: str | None,
-    output_format: str | None,
-    resume: bool,
-    force: bool,
-    today: dt.date,
-    lang_chosen: bool = True,
-) -> tuple[Sheet, Audit, Draft]:
-    with prompts_on_stderr():
-        from coopwizard.wizard.flow import Wizard
-        from coopwizard.wizard.prompts import QuestionaryPrompter
-        from coopwizard.wizard.screens import Screen
-
-        console = stderr_console()
-        prompter = QuestionaryPrompter(lang)
-        screen = Screen(console, checklist, lang)
-        location = draft_path()
-
-        def say(key: str, **params: object) -> None:
-            screen.line(message(lang, key, **params))
-
-        if not resume and location.exists():
-            resume = prompter.confirm(message(lang, "wizard.resume_existing", file=str(location)), default=True)
-            if not resume:  # a new sheet: the old answers are kept aside, never overwritten
-                aside = location.with_name(f"draft-{dt.datetime.now():%Y%m%d-%H%M%S}.json")
-                location.replace(aside)
-                say("wizard.draft_kept", file=str(aside))
-        if resume:
-            draft = load_draft(location)
-            if lang_chosen:
-                draft.lang = lang
-            lang = draft.lang  # the session goes on in the language it was started in
-            prompter, screen = QuestionaryPrompter(lang), Screen(console, checklist, lang)
-            if (draft.checklist_id, draft.checklist_version) != (checklist.id, checklist.version):
-                say(
-                    "wizard.draft_other_checklist",
-                    old=draft.checklist_id,
-                    old_version=draft.checklist_version,
-                    new=checklist.id,
-                    new_version=checklist.version,
-                )
-            dropped = reconcile(draft, checklist)
-            if dropped:
-                say("wizard.mismatch", items=", ".join(dropped))
-            was_default = draft.output == default_output(draft.lang, draft.output_format)
-            if output is not None:
-                draft.output = output
-            if output_format is not None or output is not None:
-                draft.output_format = choose_sheet_format(output_format, draft.output)
-                if output is None and was_default:  # the tool's own name follows the format asked for
-                    draft.output = default_output(lang, draft.output_format)
-            say("wizard.resumed", count=draft.answered_count())
-        else:
-            chosen = choose_sheet_format(output_format, output)
-            draft = new_draft(checklist, lang, output or default_output(lang, chosen), chosen, today)
-            screen.heading(message(lang, "wizard.welcome_title"))
-            say("wizard.welcome")
-
-        # Checked before the first question, so that no answer is typed for nothing.
-        while draft.output != "-" and not force and Path(draft.output).exists():
-            if prompter.confirm(message(lang, "wizard.overwrite", file=draft.output), default=False):
-                break
-            typed = prompter.text(message(lang, "wizard.other_output"), default=draft.output)
-            draft.output = typed.strip() or draft.output
-            draft.output_format = choose_sheet_format(output_format, draft.output)
-
-        save_draft(draft, location)
-        say("wizard.draft_at", file=str(location))
-        wizard = Wizard(checklist, draft, prompter, screen, lambda d: save_draft(d, location))
-        sheet, result = wizard.run()
-        screen.summary(result)
-        return sheet, result, draft  # the CLI discards the draft once the sheet is written
+    save: Callable[[], Path],
+) -> None:
+    """Write the sheet; a file that appeared meanwhile is never replaced without asking."""
+    while True:
+        try:
+            deliver(sheet, result, draft, overwrite)
+            return
+        except CoopError as err:
+            if err.key != "file.exists":
+                raise
+        if prompter.confirm(message(lang, "wizard.overwrite_now", file=draft.output), default=False):
+            overwrite = True
+            continue
+        typed = prompter.text(message(lang, "wizard.other_output"), default=draft.output)
+        draft.output = typed.strip() or draft.output
+        draft.output_format = choose_sheet_format(None, draft.output)
+        save()
 
 
 @dataclass
@@ -121,13 +262,11 @@ class EditOutcome:
     interrupted: bool
 
 
-def interactive_edit(plan: EditPlan, checklist: Checklist, lang: str) -> EditOutcome:
+def interactive_edit(plan: EditPlan, checklist: Checklist, lang: str, plain: bool = False) -> EditOutcome:
     """Ask the planned topics again, their answers as defaults; the file's new text."""
     from coopwizard.core.errors import WizardInterrupted
     from coopwizard.render.markdown import markdown_body
     from coopwizard.wizard.flow import Wizard
-    from coopwizard.wizard.prompts import QuestionaryPrompter
-    from coopwizard.wizard.screens import Screen
 
     loaded = plan.loaded
     output_format = "md" if loaded.markdown else "yaml"
@@ -140,19 +279,20 @@ def interactive_edit(plan: EditPlan, checklist: Checklist, lang: str) -> EditOut
         plan.created.isoformat(),
         answers_of(loaded.sheet, checklist),
     )
-    with prompts_on_stderr():
-        screen = Screen(stderr_console(), checklist, lang)
+    with terminal_session(plain), stops_like_ctrl_c():
+        screen = make_screen(checklist, lang, plain)
         labels = [t.label(lang) for t in checklist.topics if t.id in plan.topic_ids]
         screen.line(message(lang, "edit.topics", topics=", ".join(labels)))
-        wizard = Wizard(checklist, draft, QuestionaryPrompter(lang), screen, lambda _: Path(plan.source.name))
+        wizard = Wizard(checklist, draft, make_prompter(lang, plain), screen, lambda _: Path(plan.source.name))
         interrupted = False
         try:
             wizard.edit(plan.topic_ids)
         except WizardInterrupted:
             interrupted = True  # keep what was typed; an unfinished topic stays "to complete"
-            for tid in plan.topic_ids:
-                if draft.is_asked(f"topics.{tid}.start") and not draft.is_asked(f"topics.{tid}.done"):
-                    draft.answers["topics"].setdefault(tid, {})["status"] = "to_complete"
+            progress = wizard.progress
+            for topic_id in plan.topic_ids:
+                if topic_id in progress.topics_started and topic_id not in progress.topics_done:
+                    wizard.sheet.entry(topic_id).status = "to_complete"
         sheet, result = wizard.result()
         if not interrupted:
             screen.summary(result)

@@ -1,25 +1,29 @@
-"""What the wizard shows between questions: headings, the level, pitfall warnings, the review.
+"""What the wizard shows between questions: headings, the level, warnings, the review, the summary.
 
-All of it goes to the message console (stderr), so that `-o -` keeps stdout for the sheet.
+All of it goes to the message console (stderr), so that `-o -` keeps stdout for
+the sheet. `Screen` draws with Rich (rules, panels, the ●●○ scale);
+`plain.PlainScreen` says the same things in words, for screen readers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from rich.console import Console
 from rich.panel import Panel
-from rich.table import Table
 
-from coopwizard.audit.findings import Audit, Finding, Trigger
+from coopwizard.audit.findings import KINDS, Audit, Finding, Trigger
 from coopwizard.guide.levels import Classification, steps_to_next
 from coopwizard.guide.model import Checklist, Question, Topic
+from coopwizard.guide.types import is_answered
 from coopwizard.i18n import colon, message, say
 from coopwizard.io.markup import escape
 from coopwizard.render.report import coverage_bar, describe_level
 from coopwizard.sheet.model import Sheet, topic_status
 
 SUGGESTIONS_SHOWN = 3
+Pause = Callable[[], Any]  # waits for the person to ask for the next page
 
 
 class Screen:
@@ -29,6 +33,10 @@ class Screen:
     def m(self, key: str, **params: object) -> str:
         return message(self.lang, key, **params)
 
+    def colon(self) -> str:
+        return colon(self.lang)
+
+    # -- drawing: what PlainScreen says differently -------------------------------------------
     def line(self, text: str = "", style: str = "") -> None:
         self.console.print(f"[{style}]{escape(text)}[/]" if style and text else escape(text))
 
@@ -36,6 +44,27 @@ class Screen:
         self.console.print()
         self.console.rule(f"[bold]{escape(text)}[/]", align="left")
 
+    def box(self, title: str, lines: Sequence[str], style: str = "") -> None:
+        """A framed block; `lines` are plain text."""
+        body = "\n".join(escape(line) for line in lines)
+        self.console.print(Panel(body, title=escape(title), border_style=style or "none", expand=False))
+
+    def bullet(self, text: str) -> str:
+        return f"  • {text}"
+
+    def advice(self, text: str) -> str:
+        return f"  → {text}"
+
+    def level_text(self, classification: Classification) -> str:
+        return describe_level(classification, self.checklist, self.lang)
+
+    def coverage_text(self, settled: int, total: int) -> str:
+        return f"{coverage_bar(settled, total)} {settled}/{total}"
+
+    def page_size(self) -> int:
+        return max(10, self.console.size.height - 6)
+
+    # -- what is shown ---------------------------------------------------------------------
     def help(self, question: Question) -> None:
         if question.help is not None:
             self.line(f"  {question.help(self.lang)}", "dim")
@@ -47,67 +76,82 @@ class Screen:
             self.line(self.m("wizard.hints", hints=", ".join(h(self.lang) for h in topic.hints)), "dim")
 
     def level(self, classification: Classification) -> None:
-        lines = [escape(describe_level(classification, self.checklist, self.lang))]
+        lines = [self.level_text(classification)]
         if classification.level is not None:
-            lines.append(escape(classification.level.applies_to(self.lang).capitalize() + "."))
+            lines.append(classification.level.applies_to(self.lang).capitalize() + ".")
         if classification.next_level is not None and classification.missing:
-            lines.append("")
-            lines.append(
-                escape(
-                    message(self.lang, "report.next", level=classification.next_level.name(self.lang))
-                    + (" :" if self.lang == "fr" else ":")
-                )
-            )
-            lines += [f"  • {escape(step)}" for step in steps_to_next(classification, self.lang)]
-        if len(classification.modes) > 1 and any(n.id == "not_exclusive" for n in self.checklist.level_notes):
-            note = next(n for n in self.checklist.level_notes if n.id == "not_exclusive")
-            lines += ["", f"[dim]{escape(note.text(self.lang))}[/]"]
-        self.console.print(Panel("\n".join(lines), title=escape(self.m("wizard.level_title")), expand=False))
+            lines += [
+                "",
+                self.m("report.next", level=classification.next_level.name(self.lang)) + self.colon().rstrip(),
+            ]
+            lines += [self.bullet(step) for step in steps_to_next(classification, self.lang)]
+        if len(classification.modes) > 1:
+            lines += ["", *(n.text(self.lang) for n in self.checklist.level_notes if n.shown == "several_modes")]
+        self.box(self.m("wizard.level_title"), lines)
 
-    def pitfall(self, finding: Finding, triggers: Sequence[Trigger]) -> None:
-        body = [f"[bold]{escape(say(finding.message, self.lang))}[/]", ""]
-        body += [f"  • {escape(say(t.message, self.lang))}" for t in triggers]
-        body += ["", f"[italic]{escape(self.m('report.advice'))}[/]"]
-        body += [f"  → {escape(say(a, self.lang))}" for a in finding.advice]
-        title = escape(self.m("wizard.pitfall_title"))
-        self.console.print(Panel("\n".join(body), title=title, border_style="yellow", expand=False))
+    def warning(self, finding: Finding, triggers: Sequence[Trigger]) -> None:
+        """A pitfall, an inconsistency or a suggestion, titled for what it is, with the guide's advice."""
+        lines = [say(finding.message, self.lang)]
+        if triggers:
+            lines += ["", *(self.bullet(say(t.message, self.lang)) for t in triggers)]
+        if finding.advice:
+            lines += ["", self.m("report.advice"), *(self.advice(say(a, self.lang)) for a in finding.advice)]
+        style = "yellow" if finding.kind == "pitfall" else "magenta"
+        self.box(self.m(f"wizard.title.{finding.kind}"), lines, style)
 
-    def review(self, sheet: Sheet) -> None:
-        table = Table(title=self.m("wizard.review_title"), show_lines=False, expand=False)
-        table.add_column("#", justify="right")
-        table.add_column(self.m("guide.topic"))
-        table.add_column(self.m("wizard.status"))
-        table.add_column(self.m("wizard.answers"))
-        for number, topic in enumerate(self.checklist.topics, start=1):
+    def review(self, sheet: Sheet, pause: Pause | None = None) -> None:
+        """Every answer, topic by topic, page by page with the title kept at the top of each page."""
+        lines = self.review_lines(sheet)
+        size = self.page_size() if self.console.is_terminal else len(lines) or 1
+        pages = [lines[i : i + size] for i in range(0, len(lines), size)] or [[]]
+        for number, page in enumerate(pages, start=1):
+            title = self.m("wizard.review_title")
+            if len(pages) > 1:
+                title = self.m("wizard.review_page", title=title, number=number, total=len(pages))
+            self.heading(title)
+            for text in page:
+                self.line(text)
+            if pause is not None and number < len(pages):
+                pause()
+
+    def review_lines(self, sheet: Sheet) -> list[str]:
+        checklist, lang = self.checklist, self.lang
+        lines = [f"{self.m('wizard.section.project')}"]
+        lines += self._answers(checklist.project, sheet.project)
+        lines.append(self.m("wizard.section.partners"))
+        for partner in sheet.partners:
+            lines.append(f"  {partner.get('name', '?')}")
+            lines += [f"  {line}" for line in self._answers(checklist.partner[1:], partner)]
+        lines.append(self.m("wizard.section.classification"))
+        lines += self._answers(checklist.classification, sheet.classification)
+        for number, topic in enumerate(checklist.topics, start=1):
             entry = sheet.topics.get(topic.id)
-            status = topic_status(entry, self.checklist, topic.id)
-            answered = sum(1 for q in topic.questions if entry and entry.answers.get(q.id) is not None)
-            table.add_row(
-                str(number),
-                escape(topic.label(self.lang)),
-                escape(self.m(f"md.status.{status or 'missing'}")),
-                f"{answered}/{len(topic.questions)}",
-            )
-        self.console.print(table)
+            status = self.m(f"md.status.{topic_status(entry, checklist, topic.id) or 'missing'}")
+            lines.append(f"{number}. {topic.label(lang)} — {status}")
+            lines += self._answers(topic.questions, entry.answers if entry else {})
+        return lines
+
+    def _answers(self, questions: Sequence[Question], answers: dict[str, Any]) -> list[str]:
+        shown = []
+        for question in questions:
+            value = answers.get(question.id)
+            if is_answered(value):
+                shown.append(
+                    f"    {question.short(self.lang)}{self.colon()}{question.kind.display(question, value, self.lang)}"
+                )
+        return shown
 
     def summary(self, result: Audit) -> None:
         coverage = result.coverage
-        settled = len(coverage.settled)
         lines = [
-            f"{escape(self.m('report.level'))}{self.colon()}"
-            f"{escape(describe_level(result.classification, self.checklist, self.lang))}",
-            f"{escape(self.m('report.coverage'))}{self.colon()}[green]{coverage_bar(settled, coverage.total)}[/] "
-            f"{settled}/{coverage.total}",
+            f"{self.m('report.level')}{self.colon()}{self.level_text(result.classification)}",
+            f"{self.m('report.coverage')}{self.colon()}{self.coverage_text(len(coverage.settled), coverage.total)}",
         ]
-        pitfalls = [f for f in result.findings if f.kind == "pitfall"]
-        if pitfalls:
-            lines += ["", f"[bold red]{escape(self.m('report.kind.pitfall'))}[/]"]
-            lines += [f"  • {escape(say(f.message, self.lang))}" for f in pitfalls]
-        suggestions = [f for f in result.findings if f.kind == "suggestion"][:SUGGESTIONS_SHOWN]
-        if suggestions:
-            lines += ["", f"[bold cyan]{escape(self.m('report.kind.suggestion'))}[/]"]
-            lines += [f"  • {escape(say(f.message, self.lang))}" for f in suggestions]
-        self.console.print(Panel("\n".join(lines), title=escape(self.m("wizard.summary_title")), expand=False))
-
-    def colon(self) -> str:
-        return colon(self.lang)
+        for kind in KINDS:
+            group = [f for f in result.findings if f.kind == kind]
+            if kind == "suggestion":
+                group = group[:SUGGESTIONS_SHOWN]
+            if group and kind != "schema":
+                lines += ["", self.m(f"wizard.group.{kind}")]
+                lines += [self.bullet(say(f.message, self.lang)) for f in group]
+        self.box(self.m("wizard.summary_title"), lines)

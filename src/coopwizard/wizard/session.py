@@ -1,15 +1,14 @@
-"""Starting, resuming and finishing a wizard session; and the same job from an answers file.
+"""Starting and resuming a wizard session's draft; and the same job from an answers file.
 
 These are the steps `coop new` takes around the flow: make or resume the draft
-(telling what no longer matches the checklist), run the questions, and turn
-answers into a sheet. `sheet_from_answers_file` applies exactly the validation
+(telling what no longer matches the checklist), and turn answers into a sheet.
+`sheet_from_answers_file` applies exactly the validation
 of the prompts (answers.check_answer, via build_sheet) and reports every problem.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from coopwizard.audit.engine import audit
 from coopwizard.audit.findings import Audit
@@ -20,8 +19,8 @@ from coopwizard.i18n import say
 from coopwizard.io.textio import SourceText
 from coopwizard.io.yamlio import load_yaml
 from coopwizard.sheet.compose import build_sheet, missing_answers
+from coopwizard.sheet.migrate import drop_unaccepted
 from coopwizard.sheet.model import Sheet, TopicEntry
-from coopwizard.sheet.parse import SchemaIssue
 from coopwizard.wizard.draft import Draft
 
 
@@ -30,49 +29,12 @@ def new_draft(checklist: Checklist, lang: str, output: str, output_format: str, 
 
 
 def reconcile(draft: Draft, checklist: Checklist) -> list[str]:
-    """Drop the draft's answers that the checklist no longer accepts; the paths dropped."""
-    _, issues = build_sheet(draft.answers, checklist, dt.date.fromisoformat(draft.created), draft.lang)
-    dropped: list[str] = []
-    for issue in issues:
-        path = _answer_path(issue)
-        if path and _remove(draft.answers, path):
-            dotted = ".".join(str(p) for p in path)
-            dropped.append(dotted)
-            draft.forget(dotted)
-            # So that the wizard comes back to the section and asks the answer again.
-            section = path[0]
-            if section == "topics" and len(path) > 1:
-                draft.forget(f"topics.{path[1]}.done")
-            elif section == "partners":
-                draft.forget("partners.done")
+    """Drop the draft's answers that the checklist no longer accepts, so they are asked again; the paths dropped."""
+    dropped = drop_unaccepted(draft.answers, checklist, dt.date.fromisoformat(draft.created), draft.lang)
+    for path in dropped:
+        draft.progress.forget(path)
     draft.checklist_id, draft.checklist_version = checklist.id, checklist.version
     return dropped
-
-
-def _answer_path(issue: SchemaIssue) -> tuple[PathPart, ...]:
-    """The whole answer an issue is about: a question, a partner field, or an unknown section."""
-    path = issue.path
-    depth = {"topics": 3, "partners": 3, "project": 2, "classification": 2}.get(str(path[0]) if path else "", 1)
-    return path[:depth]
-
-
-def _remove(data: Any, path: tuple[PathPart, ...]) -> bool:
-    parent = _walk(data, path[:-1])
-    if isinstance(parent, dict) and path[-1] in parent:
-        del parent[path[-1]]
-        return True
-    return False
-
-
-def _walk(node: Any, path: tuple[PathPart, ...]) -> Any:
-    for part in path:
-        if isinstance(node, dict):
-            node = node.get(part)
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            node = node[part]
-        else:
-            return None
-    return node
 
 
 def sheet_from_answers_file(
