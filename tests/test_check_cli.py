@@ -114,7 +114,7 @@ def test_several_files_give_a_report_each_and_a_summary_on_stderr(write: Callabl
     assert run.out.count(" — ") >= 2
     assert run.err.splitlines() == [
         "Error: missing.yaml: no such file; check the path.",
-        "3 sheet(s): 1 clean, 1 with findings, 1 unreadable.",
+        "3 sheets: 1 clean, 1 with findings, 1 unreadable.",
     ]
 
 

@@ -7,12 +7,13 @@ import string
 import pytest
 
 from coopwizard.core.errors import UsageError
-from coopwizard.i18n import resolve_lang
+from coopwizard.i18n import message, resolve_lang
 from coopwizard.i18n.catalogs import EN, FR
 
 
 def _placeholders(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    """The parameters a template uses; a plural choice "{count|one|many}" uses "count"."""
+    return {name.partition("|")[0] for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
 def test_both_languages_have_the_same_keys() -> None:
@@ -51,6 +52,26 @@ def test_an_unknown_language_is_a_usage_error() -> None:
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_every_message_formats(lang: str) -> None:
+    """Every template says itself with every parameter given, leaving no brace and no parameter name behind."""
     catalog = FR if lang == "fr" else EN
-    for template in catalog.values():
-        template.format(**{name: "x" for name in _placeholders(template)})  # no stray brace, no missing name
+    for key, template in catalog.items():
+        names = _placeholders(template)
+        said = message(lang, key, **{name: f"<{name}>" for name in names})
+        braces = template.count("{{") + template.count("}}")  # a brace meant to be shown, as in « } »
+        assert said.count("{") + said.count("}") == braces, key
+        assert all(f"<{name}>" in said for name in names if name != "suggestion"), key
+
+
+@pytest.mark.parametrize(
+    ("lang", "count", "expected"),
+    [
+        ("fr", 0, "Reprise du brouillon : 0 question déjà répondue."),
+        ("fr", 1, "Reprise du brouillon : 1 question déjà répondue."),
+        ("fr", 23, "Reprise du brouillon : 23 questions déjà répondues."),
+        ("en", 0, "Resuming the draft: 0 questions already answered."),
+        ("en", 1, "Resuming the draft: 1 question already answered."),
+        ("en", 2, "Resuming the draft: 2 questions already answered."),
+    ],
+)
+def test_words_agree_with_their_number(lang: str, count: int, expected: str) -> None:
+    assert message(lang, "wizard.resumed", count=count) == expected

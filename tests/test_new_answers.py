@@ -51,11 +51,11 @@ def test_every_problem_is_reported_at_once(write: Callable[..., Path]) -> None:
     assert run.code == 2
     assert run.out == ""
     assert run.err.splitlines() == [
-        f"Error: {answers}: 4 problem(s) in the answers:",
+        f"Error: {answers}: 4 problems in the answers:",
         '  project.scpe: unknown key "scpe" (did you mean "scope"?)',
-        "  partners.0.brings_money: a positive amount in euros is expected (for instance 1200 or 350.50), "
-        'not "beaucoup"',
-        '  topics.timeline.milestones.0.date: a date YYYY-MM-DD is expected, not "2026-02-30"',
+        '  partners.0.brings_money: "beaucoup" is not an amount: type for instance 1,200.50',
+        '  topics.timeline.milestones.0.date: "2026-02-30" is not a date: type for instance 10/12/2026 '
+        "(DD/MM/YYYY) or 2026-12-10",
         '  topics.pricing.model: "expensive" is not a possible choice (free, single_price, sliding_scale, '
         "free_contribution, other)",
     ]
@@ -66,7 +66,7 @@ def test_missing_answers_are_listed_unless_allowed_incomplete(write: Callable[..
     run = coop("new", "--answers", str(answers), "-o", "-")
     assert run.code == 2
     lines = run.err.splitlines()
-    assert lines[0] == f"Error: {answers}: 20 problem(s) in the answers:"
+    assert lines[0] == f"Error: {answers}: 20 problems in the answers:"
     assert (
         "  classification.shares_resources: missing answer: Do the associations share non-human resources "
         "(premises, equipment, logistics, money)?" in lines

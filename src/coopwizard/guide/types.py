@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from coopwizard.core.message import Message
-from coopwizard.core.text import suggest
+from coopwizard.core.text import folded, suggest
 from coopwizard.i18n import message
 
 if TYPE_CHECKING:
@@ -74,19 +74,33 @@ def _text(question: Question, value: Any) -> tuple[Any, list[Problem]]:
 
 
 def _choice(question: Question, value: Any) -> tuple[Any, list[Problem]]:
+    """A choice by its id, by its label in either language, or by its number (1 for the first), as people type."""
     if isinstance(value, bool) or not isinstance(value, str | int):
         return None, [Problem("answer.expected_choice", {"found": type_name(value)})]
     text = str(value).strip()
     if not text:
         return None, []
-    if question.choice(text) is None:
+    chosen = choice_for(question, text)
+    if chosen is None:
         ids = [c.id for c in question.choices]
-        return None, [
-            Problem(
-                "answer.unknown_choice", {"value": text, "allowed": ", ".join(ids), "suggestion": suggest(text, ids)}
-            )
-        ]
-    return text, []
+        names = {folded(name): c.id for c in question.choices for name in (c.id, c.label.fr, c.label.en)}
+        close = suggest(folded(text), list(names))
+        params = {"value": text, "allowed": ", ".join(ids), "suggestion": names[close] if close else ""}
+        return None, [Problem("answer.unknown_choice", params)]
+    return chosen, []
+
+
+def choice_for(question: Question, typed: str) -> str | None:
+    """The id of the choice `typed` names (id, label, or number), ignoring case and accents; None if none."""
+    if question.choice(typed) is not None:
+        return typed
+    key = folded(typed)
+    for choice in question.choices:
+        if key in (folded(choice.id), folded(choice.label.fr), folded(choice.label.en)):
+            return choice.id
+    if key.isdigit() and 1 <= int(key) <= len(question.choices):
+        return question.choices[int(key) - 1].id
+    return None
 
 
 def _multi_choice(question: Question, value: Any) -> tuple[Any, list[Problem]]:
@@ -124,17 +138,30 @@ def _yes_no(question: Question, value: Any) -> tuple[Any, list[Problem]]:
     return answer, []
 
 
+_DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+
+
 def parse_date(value: Any) -> dt.date | None:
+    """A date from ISO (2026-12-10) or day first, as French and British people write it (10/12/2026)."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    match = _DAY_FIRST.fullmatch(text)
+    if match is None:
+        return None
+    day, month, year = (int(part) for part in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _date(question: Question, value: Any) -> tuple[Any, list[Problem]]:
@@ -147,16 +174,15 @@ def _date(question: Question, value: Any) -> tuple[Any, list[Problem]]:
 
 
 def parse_amount(value: Any) -> int | float | None:
-    """A non-negative amount from a number or a typed "1 200,50 €"; None when it is not one."""
+    """A non-negative amount from a number or as typed: "1 200,50 €", "1,200.50", "1.200,50", "350,5"."""
     if isinstance(value, bool):
         return None
     number: float
     if isinstance(value, int | float):
         number = float(value)
     elif isinstance(value, str):
-        cleaned = _AMOUNT_NOISE.sub("", value.strip()).replace(",", ".")
         try:
-            number = float(cleaned)
+            number = float(_decimal_text(_AMOUNT_NOISE.sub("", value.strip())))
         except ValueError:
             return None
     else:
@@ -164,6 +190,22 @@ def parse_amount(value: Any) -> int | float | None:
     if number < 0 or number != number or number in (float("inf"), float("-inf")):
         return None
     return int(number) if number.is_integer() else round(number, 2)
+
+
+_THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+")
+
+
+def _decimal_text(text: str) -> str:
+    """Digits with "." as the decimal point, whichever of "," and "." the person used for what."""
+    if "," in text and "." in text:  # the last one is the decimal point: 1,200.50 or 1.200,50
+        decimal = "," if text.rindex(",") > text.rindex(".") else "."
+        thousands = "." if decimal == "," else ","
+        return text.replace(thousands, "").replace(decimal, ".")
+    if "," in text:  # 1,200 (thousands, English) or 350,50 (decimal, French)
+        return text.replace(",", "") if _THOUSANDS.fullmatch(text) else text.replace(",", ".")
+    if text.count(".") > 1:  # 1.200.000
+        return text.replace(".", "")
+    return text
 
 
 def _amount(question: Question, value: Any) -> tuple[Any, list[Problem]]:

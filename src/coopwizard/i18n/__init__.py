@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -48,8 +49,24 @@ def say(text: Any, lang: str) -> str:
     return str(text)
 
 
+# "{count|question|questions}": the word that agrees with the number (French: 0 and 1 take the singular).
+_PLURAL = re.compile(r"\{(\w+)\|([^{}|]*)\|([^{}|]*)\}")
+
+
+def _agree(template: str, params: dict[str, Any], lang: str) -> str:
+    def choose(match: re.Match[str]) -> str:
+        count = params.get(match.group(1))
+        number = count if isinstance(count, int) else 2
+        singular = number in (0, 1) if lang == "fr" else number == 1
+        return match.group(2) if singular else match.group(3)
+
+    return _PLURAL.sub(choose, template)
+
+
 def message(lang: str, key: str, /, **params: Any) -> str:
     template = CATALOGS[lang][key]
+    if "|" in template:
+        template = _agree(template, params, lang)
     return template.format(**{name: _param(name, value, lang) for name, value in params.items()})
 
 

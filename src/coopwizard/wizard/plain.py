@@ -9,10 +9,10 @@ label; yes/no by o/n (y/n in English); progress is said in words. Chosen with
 from __future__ import annotations
 
 import sys
-import unicodedata
 from collections.abc import Sequence
 from typing import IO
 
+from coopwizard.core.text import folded
 from coopwizard.guide.levels import Classification
 from coopwizard.guide.model import Checklist, Topic
 from coopwizard.i18n import message
@@ -23,12 +23,6 @@ from coopwizard.wizard.screens import Pause, Screen
 
 YES = {"o", "oui", "y", "yes"}
 NO = {"n", "non", "no"}
-
-
-def _folded(text: str) -> str:
-    """Lowercase without accents, so that « Echeancier » finds « Échéancier »."""
-    decomposed = unicodedata.normalize("NFKD", text.strip().lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 class PlainPrompter:
@@ -91,11 +85,11 @@ class PlainPrompter:
 
     @staticmethod
     def _pick(answer: str, choices: Choices) -> str | None:
-        typed = _folded(answer)
+        typed = folded(answer)
         if typed.isdigit() and 1 <= int(typed) <= len(choices):
             return choices[int(typed) - 1][0]
         for value, label in choices:
-            if typed in (_folded(value), _folded(label)):
+            if typed in (folded(value), folded(label)):
                 return value
         return None
 
@@ -117,7 +111,7 @@ class PlainPrompter:
     def yes_no(self, text: str, default: bool) -> bool:
         letters = self.m("plain.yes_no_default_yes") if default else self.m("plain.yes_no_default_no")
         while True:
-            answer = _folded(self.read(f"{text} ({letters})"))
+            answer = folded(self.read(f"{text} ({letters})"))
             if not answer:
                 return default
             if answer in YES:
