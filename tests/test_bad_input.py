@@ -158,10 +158,8 @@ def test_an_impossible_date_is_a_schema_error_with_its_line(write: Callable[...,
     run = coop("check", str(path))
     assert run.code == 1
     line = text.splitlines().index("  created: 2026-02-30") + 1
-    assert (
-        f'{path}:{line}:3: [error] "2026-02-30" is not a date: type for instance 10/12/2026 (DD/MM/YYYY) or 2026-12-10 (bad_date)'
-        in run.out
-    )
+    expected = '"2026-02-30" is not a date: type for instance 10/12/2026 (DD/MM/YYYY) or 2026-12-10 (bad_date)'
+    assert f"{path}:{line}:3: [error] {expected}" in run.out
 
 
 def test_debug_shows_the_traceback(tmp_path: Path) -> None:
