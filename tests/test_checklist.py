@@ -173,6 +173,42 @@ BROKEN = [
         "pitfalls.0.params.missions",
     ),
     (
+        "a condition on a question that does not exist",
+        lambda d: d["project"][4].update(when={"answer": "project.scale", "any_of": ["thematic"]}),
+        "checklist.unknown_answer_path",
+        "project.4.when.answer",
+    ),
+    (
+        "a condition on a choice the question does not have",
+        lambda d: d["project"][4].update(when={"answer": "project.scope", "any_of": ["thematique"]}),
+        "checklist.unknown_choice",
+        "project.4.when.answer",
+    ),
+    (
+        "a condition with no values",
+        lambda d: d["project"][4].update(when={"answer": "project.scope", "any_of": []}),
+        "checklist.not_list",
+        "project.4.when.any_of",
+    ),
+    (
+        "a prefill from a topic rather than from the partners",
+        lambda d: d["topics"][4]["questions"][0].update(prefill={"source": "purpose.reason"}),
+        "checklist.bad_prefill",
+        "topics.4.questions.0.prefill.source",
+    ),
+    (
+        "a prefill naming a field the records lack",
+        lambda d: d["topics"][5]["questions"][0]["prefill"].update(partner_field="brought_by"),
+        "checklist.missing_field",
+        "topics.5.questions.0.prefill.partner_field",
+    ),
+    (
+        "a rule pointed at a level note that does not exist",
+        lambda d: d["consistency"][0]["params"].update(note="no_such_note"),
+        "checklist.unknown_note",
+        "consistency.0.params.note",
+    ),
+    (
         "partner path outside every_partner",
         lambda d: d["practices"][0]["check"].update(paths=["partner.contact"]),
         "checklist.partner_path_needs_every",

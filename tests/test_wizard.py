@@ -83,6 +83,7 @@ def test_a_whole_session_in_french(checklist: Checklist, tmp_path: Path) -> None
     sheet, result = session.run(script.keys())
     assert sheet.title == "Fête des Linandes"
     assert sheet.partner_names() == ["Potagers", "Club Ados"]
+    assert "theme" not in sheet.project  # not asked: the cooperation is territorial only
     assert sheet.level == "cooperation"
     assert result.coverage.settled == tuple(t.id for t in checklist.topics)
     assert [f for f in result.findings if f.kind == "pitfall"] == []
@@ -221,3 +222,18 @@ def test_a_renamed_partner_keeps_its_answers(checklist: Checklist, tmp_path: Pat
         "Potagers": "Le jardin",
         "Club Jeunes": "Les affiches",
     }
+
+
+def test_the_theme_is_asked_only_of_a_thematic_cooperation(checklist: Checklist, tmp_path: Path) -> None:
+    keys = [
+        script.typed("Fête"),
+        script.typed(""),
+        script.typed("Cergy"),
+        script.SPACE + script.DOWN + script.SPACE + script.ENTER,  # territorial and thematic
+        script.typed("Alimentation durable"),
+        "\x03",
+    ]
+    session = Session(checklist, tmp_path)
+    with pytest.raises(WizardInterrupted):
+        session.run(keys)
+    assert load_draft(session.draft_file).answers["project"]["theme"] == "Alimentation durable"

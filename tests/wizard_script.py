@@ -20,7 +20,8 @@ def typed(text: str) -> str:
 YES = UP + ENTER  # a yes/no select starts on "Non" unless the default is yes
 DEFAULT = ENTER
 
-PROJECT = [typed("Fête des Linandes"), typed("Une fête de quartier"), typed("Les Linandes"), SPACE + ENTER, typed("")]
+# The theme is not asked: only "territorial" is ticked.
+PROJECT = [typed("Fête des Linandes"), typed("Une fête de quartier"), typed("Les Linandes"), SPACE + ENTER]
 PARTNERS = [
     typed("Potagers"),
     typed("Awa"),
@@ -55,8 +56,10 @@ TOPICS = [
     [NOW, SPACE + ENTER, typed("")],
     [NOW, typed("Le jardin"), typed("Les affiches"), DEFAULT],
     [NOW, typed("Le comité"), DEFAULT, YES, typed("Chaque mois")],
-    [NOW, typed("Jardinage"), typed("Graphisme"), typed("Samedi"), typed("Mercredi"), typed(""), typed("")],
-    [NOW, typed("Parcelle"), typed(""), typed("Potagers"), typed(""), typed("")],
+    # Skills: what each association said it brings is offered; kept as it is, then availability typed.
+    [NOW, DEFAULT, DEFAULT, typed("Samedi"), typed("Mercredi"), typed(""), typed("")],
+    # Existing resources: the material partners bring, with who brings it, confirmed entry by entry.
+    [NOW, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT, typed(""), typed("")],
     [NOW, typed(FIRST_MILESTONE), typed("Premier chantier"), typed("")],
     [NOW, typed("Réunions"), typed("Affiches"), SPACE + ENTER],
     [NOW, DEFAULT, typed("")],
@@ -116,10 +119,12 @@ ANSWERS: dict[str, Any] = {
             "meetings": "Chaque mois",
         },
         "human_resources": {
-            "skills": {"Potagers": "Jardinage", "Club Ados": "Graphisme"},
+            "skills": {"Potagers": "jardiniers", "Club Ados": "jeunes"},
             "availability": {"Potagers": "Samedi", "Club Ados": "Mercredi"},
         },
-        "material_resources": {"existing": [{"item": "Parcelle", "provided_by": "Potagers"}]},
+        "material_resources": {
+            "existing": [{"item": "parcelle", "provided_by": "Potagers"}, {"item": "sono", "provided_by": "Club Ados"}]
+        },
         "timeline": {"milestones": [{"date": FIRST_MILESTONE, "label": "Premier chantier"}]},
         "communication": {"internal": "Réunions", "external": "Affiches", "channels": ["meetings"]},
         "pricing": {"model": "free"},

@@ -35,6 +35,22 @@ class Choice:
 
 
 @dataclass
+class Condition:
+    """A question asked only when an earlier answer is one of these values (or, for a list, holds one)."""
+
+    answer: str  # an answer path: project.scope
+    any_of: tuple[Any, ...]
+
+
+@dataclass
+class Prefill:
+    """What partners said they bring, offered as this question's default, to confirm or change."""
+
+    source: str  # a partner question: partner.brings_people
+    partner_field: str | None = None  # for a list of records: the field that names the partner
+
+
+@dataclass
 class Question:
     id: str
     type: TypeName
@@ -46,6 +62,8 @@ class Question:
     fields: tuple[Question, ...] = ()  # for a list of records
     to_reach: Localized | None = None  # classification only
     label: Localized | None = None  # a short name for tables and reviews
+    when: Condition | None = None  # asked only when it holds
+    prefill: Prefill | None = None
 
     @property
     def kind(self) -> QuestionType:

@@ -20,12 +20,14 @@ from coopwizard.guide.model import (
     LANGS,
     Checklist,
     Choice,
+    Condition,
     Consistency,
     Level,
     Note,
     Pitfall,
     Practice,
     PracticeCheck,
+    Prefill,
     Question,
     Topic,
     TypeName,
@@ -54,6 +56,9 @@ class ChecklistParser:
     def __init__(self, loaded: LoadedYaml, name: str) -> None:
         self.loaded = loaded
         self.name = name
+        # Checked once every question is known (a condition may name a question of another section).
+        self.conditions: list[tuple[str, tuple[Any, ...], list[PathPart]]] = []
+        self.prefills: list[tuple[str, list[PathPart]]] = []
 
     def fail(self, path: Sequence[PathPart], key: str, **params: Any) -> CoopError:
         line, _ = self.loaded.locate(path)
@@ -140,6 +145,7 @@ class ChecklistParser:
             practices=(),
             origin=self.name,
         )
+        self.check_references(checklist)
         # The report names a sheet by its title and a partner by its name.
         if checklist.project[0].id != "title" or checklist.project[0].type != "text":
             raise self.fail(["project", 0, "id"], "checklist.title_first")
@@ -253,7 +259,56 @@ class ChecklistParser:
         )
         if question.default is not None and choices and question.choice(str(question.default)) is None:
             raise self.fail([*path, "default"], "checklist.unknown_choice", value=question.default)
+        if "when" in entry:
+            question.when = self.condition(entry["when"], [*path, "when"])
+        if "prefill" in entry:
+            question.prefill = self.prefill(entry["prefill"], question, [*path, "prefill"])
         return question
+
+    def condition(self, raw: Any, path: list[PathPart]) -> Condition:
+        """`when: {answer: project.scope, any_of: [thematic]}`; the answer is checked once every question is known."""
+        entry = self.mapping(raw, path)
+        self.known(entry, keys_of(Condition), path)
+        answer = self.string(entry, "answer", path)
+        where = AnswerPath.parse(answer)
+        if where is None or where.is_partner:
+            raise self.fail([*path, "answer"], "checklist.unknown_answer_path", value=answer)
+        values = entry.get("any_of")
+        if not isinstance(values, list) or not values:
+            raise self.fail([*path, "any_of"], "checklist.not_list")
+        self.conditions.append((answer, tuple(values), [*path, "answer"]))
+        return Condition(answer, tuple(values))
+
+    def prefill(self, raw: Any, question: Question, path: list[PathPart]) -> Prefill:
+        """`prefill: {source: partner.brings_material, partner_field: provided_by}`."""
+        entry = self.mapping(raw, path)
+        self.known(entry, keys_of(Prefill), path)
+        source = self.string(entry, "source", path)
+        where = AnswerPath.parse(source)
+        if where is None or not where.is_partner or question.type not in ("per_partner", "list"):
+            raise self.fail([*path, "source"], "checklist.bad_prefill", value=source)
+        field = entry.get("partner_field")
+        if field is not None and field not in {f.id for f in question.fields}:
+            raise self.fail([*path, "partner_field"], "checklist.missing_field", value=source, field=field)
+        self.prefills.append((source, [*path, "source"]))
+        return Prefill(source, field)
+
+    def check_references(self, checklist: Checklist) -> None:
+        """Conditions and prefills name questions that exist, with values those questions can hold."""
+        for answer, values, path in self.conditions:
+            target = checklist.question_at(answer)
+            if target is None:
+                raise self.fail(path, "checklist.unknown_answer_path", value=answer)
+            allowed: set[Any] = {c.id for c in target.choices} if target.choices else set()
+            if target.type == "yes_no":
+                allowed = {True, False}
+            for value in values:
+                if allowed and value not in allowed:
+                    raise self.fail(path, "checklist.unknown_choice", value=value)
+        for source, path in self.prefills:
+            target = checklist.question_at(source)
+            if target is None or target.type not in ("list", "text"):
+                raise self.fail(path, "checklist.bad_prefill", value=source)
 
     def topics(self, data: Mapping[str, Any]) -> tuple[Topic, ...]:
         topics = []

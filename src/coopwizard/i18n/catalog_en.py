@@ -272,4 +272,5 @@ EN: dict[str, str] = {
     "wizard.group.missing": "To complete",
     "wizard.group.suggestion": "Good practices to try",
     "wizard.group.schema": "Answers refused",
+    "checklist.bad_prefill": '{file}:{line}: "{key_path}": "{value}" cannot prefill this question (a partner question, for a per_partner question or a list).',
 }

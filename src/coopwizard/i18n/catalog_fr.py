@@ -285,4 +285,5 @@ FR: dict[str, str] = {
     "wizard.group.missing": "À compléter",
     "wizard.group.suggestion": "Bonnes pratiques à essayer",
     "wizard.group.schema": "Réponses refusées",
+    "checklist.bad_prefill": "{file}:{line} : « {key_path} » : « {value} » ne peut pas préremplir cette question (une question des partenaires, pour une question « per_partner » ou une liste).",
 }

@@ -13,7 +13,7 @@ from typing import Any
 from coopwizard.guide.levels import classify
 from coopwizard.guide.model import Checklist, Question
 from coopwizard.guide.types import is_answered
-from coopwizard.sheet.model import Sheet, to_data
+from coopwizard.sheet.model import Sheet, applies, to_data
 from coopwizard.sheet.parse import SchemaIssue, parse_sheet
 
 SECTIONS = ("project", "partners", "classification", "topics")
@@ -46,7 +46,7 @@ def missing_answers(sheet: Sheet, checklist: Checklist) -> list[MissingAnswer]:
     missing = [
         MissingAnswer(f"project.{q.id}", q)
         for q in checklist.project
-        if q.required and not is_answered(sheet.project.get(q.id))
+        if q.required and applies(q, sheet) and not is_answered(sheet.project.get(q.id))
     ]
     if not sheet.partners:
         name = next(q for q in checklist.partner if q.id == "name")
@@ -64,7 +64,7 @@ def missing_answers(sheet: Sheet, checklist: Checklist) -> list[MissingAnswer]:
         missing += [
             MissingAnswer(f"topics.{topic.id}.{q.id}", q)
             for q in topic.questions
-            if q.required and not is_answered(answers.get(q.id))
+            if q.required and applies(q, sheet) and not is_answered(answers.get(q.id))
         ]
     return missing
 

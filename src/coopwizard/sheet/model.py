@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from coopwizard.guide.model import Checklist
+from coopwizard.guide.model import Checklist, Question
 from coopwizard.guide.paths import CLASSIFICATION, PROJECT, RESERVED_PROJECT_KEYS, AnswerPath
 from coopwizard.guide.types import is_answered
 
@@ -71,6 +71,36 @@ class Sheet:
             return self.classification.get(where.question)
         entry = self.topics.get(where.section)
         return entry.answers.get(where.question) if entry else None
+
+
+def applies(question: Question, sheet: Sheet) -> bool:
+    """Whether the question is asked of this sheet: it has no condition, or its condition holds."""
+    condition = question.when
+    if condition is None:
+        return True
+    value = sheet.answer(condition.answer)
+    values = value if isinstance(value, list) else [value]
+    return any(item in condition.any_of for item in values)
+
+
+def prefilled(question: Question, sheet: Sheet) -> Any:
+    """What the partners said they bring, as a default for `question`; None when they said nothing."""
+    prefill = question.prefill
+    if prefill is None:
+        return None
+    source = AnswerPath.of(prefill.source).question
+    brought = [(str(p["name"]), p.get(source)) for p in sheet.partners if is_answered(p.get(source))]
+    items = [(name, item) for name, value in brought for item in (value if isinstance(value, list) else [value])]
+    if question.type == "per_partner":
+        joined: dict[str, list[str]] = {}
+        for name, item in items:
+            joined.setdefault(name, []).append(str(item))
+        return {name: ", ".join(values) for name, values in joined.items()} or None
+    if question.fields:
+        first = question.fields[0].id
+        by = prefill.partner_field
+        return [{first: str(item), **({by: name} if by else {})} for name, item in items] or None
+    return [str(item) for _, item in items] or None
 
 
 def topic_status(entry: TopicEntry | None, checklist: Checklist, topic_id: str) -> Status | None:

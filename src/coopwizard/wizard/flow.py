@@ -23,7 +23,7 @@ from coopwizard.guide.levels import classify
 from coopwizard.guide.model import Checklist, Question, Topic
 from coopwizard.i18n import message, say
 from coopwizard.sheet.compose import answers_of, build_sheet
-from coopwizard.sheet.model import Sheet
+from coopwizard.sheet.model import Sheet, applies, prefilled
 from coopwizard.wizard.asking import Asker
 from coopwizard.wizard.draft import Draft
 from coopwizard.wizard.progress import Progress, Typing
@@ -119,15 +119,18 @@ class Wizard:
         force: bool = False,
         prefix: str = "",
     ) -> None:
-        if self.progress.is_asked(path) and not force:
-            return
+        if (self.progress.is_asked(path) and not force) or not applies(question, self.sheet):
+            return  # asked already, or not asked of this partnership (its condition does not hold)
         self.screen.help(question)
         typing = self.progress.typing
         typed = typing.text if typing is not None and typing.path == path else None
         self.asking = (path, question, into)
+        default = into.get(question.id)
+        if default is None:
+            default = prefilled(question, self.sheet)  # what partners said they bring: to confirm, not retype
         value = self.asker.ask(
             question,
-            into.get(question.id),
+            default,
             partners=self.sheet.partner_names(),
             must_answer=must_answer,
             prefix=prefix,
