@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -50,3 +52,18 @@ def test_schema_is_json_schema_for_the_checklist() -> None:
     assert sorted(schema["properties"]["topics"]["properties"]) == sorted(
         json.loads(coop("topics", "--format", "json").out)["topics"][i]["id"] for i in range(12)
     )
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a program on the PATH is found by its .exe there")
+def test_hints_name_the_command_as_it_was_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from coopwizard.cli import command_as_run
+
+    program = tmp_path / "bin" / "coop"
+    program.parent.mkdir()
+    program.write_text("#!/bin/sh\n", encoding="utf-8")
+    program.chmod(0o755)
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")
+    assert command_as_run(".venv/bin/coop") == ".venv/bin/coop"  # not on the PATH: the path as typed
+    monkeypatch.setenv("PATH", str(program.parent))
+    assert command_as_run(str(program)) == "coop"  # on the PATH: its name
+    assert command_as_run("/somewhere/coopwizard/__main__.py") == "python -m coopwizard"

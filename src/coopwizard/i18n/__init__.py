@@ -63,8 +63,18 @@ def _agree(template: str, params: dict[str, Any], lang: str) -> str:
     return _PLURAL.sub(choose, template)
 
 
+_command = ["coop"]  # how hints name the tool: as it was run (set by the CLI)
+
+
+def set_command_name(name: str) -> None:
+    """Hints say `.venv/bin/coop new --resume` when that is how the tool was run (coop not on the PATH)."""
+    _command[0] = name
+
+
 def message(lang: str, key: str, /, **params: Any) -> str:
     template = CATALOGS[lang][key]
+    if "{command}" in template and "command" not in params:
+        params = {**params, "command": _command[0]}
     if "|" in template:
         template = _agree(template, params, lang)
     return template.format(**{name: _param(name, value, lang) for name, value in params.items()})
