@@ -156,3 +156,63 @@ def test_a_plain_session_completes_with_numbers_and_letters_only(tmp_path: Path)
     assert "Sujet 12 sur 12 : Perspectives" in shown and "Tapez un numéro (Entrée : 1)" in shown
     check = coop("check", str(tmp_path / "fete.yaml"), "--lang", "fr")
     assert "Collaboration" in check.out
+
+
+def _edit_session(path: Path) -> pexpect.spawn:
+    env = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "NO_COLOR": "1"}
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "coopwizard", "edit", str(path), "--lang", "fr"],
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(40, 100),
+    )
+
+
+def _pricing_to_complete(write: Callable[..., Path]) -> Path:
+    text = EXAMPLE.read_text(encoding="utf-8").replace(
+        "  pricing:\n    status: settled\n    model: free_contribution\n", "  pricing:\n    status: to_complete\n"
+    )
+    return write(
+        "sheet.yaml",
+        text.replace("    details: Les fêtes sont gratuites ; une boîte à participation libre pour les repas\n", "", 1),
+    )
+
+
+def test_edit_never_writes_over_a_sheet_changed_meanwhile(write: Callable[..., Path]) -> None:
+    path = _pricing_to_complete(write)
+    child = _edit_session(path)
+    child.expect("Sujet 9/12 — Tarification")
+    colleague = path.read_text(encoding="utf-8") + "# relu par le trésorier\n"
+    path.write_text(colleague, encoding="utf-8")  # saved by someone else during the session
+    for key in ["\r", "\x1b[B\r", "5 € le repas\r"]:  # now; single price; details
+        child.send(key)
+        time.sleep(0.15)
+    child.expect(r"modifié\s+par\s+quelqu'un")
+    child.send("\r")  # write beside it
+    child.expect("vos réponses sont dans")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert path.read_text(encoding="utf-8") == colleague
+    beside = [p for p in path.parent.iterdir() if p.name.startswith("sheet.edit-")]
+    assert len(beside) == 1 and "model: single_price" in beside[0].read_text(encoding="utf-8")
+
+
+def test_edit_keeps_the_answers_given_when_the_terminal_closes(write: Callable[..., Path]) -> None:
+    import signal
+
+    path = _pricing_to_complete(write)
+    child = _edit_session(path)
+    child.expect("Sujet 9/12 — Tarification")
+    for key in ["\r", "\x1b[B\r"]:  # now; single price
+        child.send(key)
+        time.sleep(0.15)
+    child.expect("Précisions")
+    child.kill(signal.SIGHUP)
+    child.expect(pexpect.EOF)
+    child.close()
+    text = path.read_text(encoding="utf-8")
+    assert "model: single_price" in text  # the answer given is written back
+    assert "  pricing:\n    status: to_complete\n" in text  # the topic left halfway stays to complete

@@ -54,10 +54,12 @@ def edit(
         if not lang_chosen(lang):  # the sheet's own language, before the locale's
             language = str(plan.loaded.sheet.project.get("language") or language)
         outcome = interactive_edit(plan, guide, language, plain_mode(plain))
-        write_atomic(Path(file), outcome.text)
+        write_atomic(Path(outcome.target), outcome.text)
+        if outcome.changed_meanwhile:
+            emit(escape(message(language, "edit.written_beside", file=file, target=outcome.target)), err=True)
         if outcome.interrupted:
-            raise WizardInterrupted("edit.interrupted", file=file)
-        emit(escape(message(language, "cli.written", file=file)), err=True, wrap=False)
+            raise WizardInterrupted("edit.interrupted", file=outcome.target)
+        emit(escape(message(language, "cli.written", file=outcome.target)), err=True, wrap=False)
         return ExitCode.CLEAN
 
     run(lang, action)

@@ -273,4 +273,9 @@ EN: dict[str, str] = {
     "wizard.group.suggestion": "Good practices to try",
     "wizard.group.schema": "Answers refused",
     "checklist.bad_prefill": '{file}:{line}: "{key_path}": "{value}" cannot prefill this question (a partner question, for a per_partner question or a list).',
+    "edit.changed_meanwhile": "{file} was changed by someone else while you were answering. What to do with your answers?",
+    "edit.write_beside": "Write them beside it, in a new sheet (the other version stays as it is)",
+    "edit.start_again": "Write nothing, and start again on the new version",
+    "edit.not_written": "nothing was written; {file} stays as the other person left it: run coop edit {file} again.",
+    "edit.written_beside": "{file} changed during the session: your answers are in {target}, to compare with it.",
 }

@@ -286,4 +286,9 @@ FR: dict[str, str] = {
     "wizard.group.suggestion": "Bonnes pratiques à essayer",
     "wizard.group.schema": "Réponses refusées",
     "checklist.bad_prefill": "{file}:{line} : « {key_path} » : « {value} » ne peut pas préremplir cette question (une question des partenaires, pour une question « per_partner » ou une liste).",
+    "edit.changed_meanwhile": "{file} a été modifié par quelqu'un d'autre pendant que vous répondiez. Que faire de vos réponses ?",
+    "edit.write_beside": "Les écrire à côté, dans une nouvelle fiche (l'autre version reste intacte)",
+    "edit.start_again": "Ne rien écrire, et recommencer sur la nouvelle version",
+    "edit.not_written": "rien n'a été écrit ; {file} est resté tel que l'a laissé l'autre personne : relancez coop edit {file}.",
+    "edit.written_beside": "{file} a changé pendant la séance : vos réponses sont dans {target}, à comparer avec lui.",
 }

@@ -260,6 +260,22 @@ class EditOutcome:
     text: str  # the file's new text, for the CLI to write
     result: Audit
     interrupted: bool
+    target: str  # where to write it: the sheet, or beside it when the sheet changed meanwhile
+    changed_meanwhile: bool = False
+
+
+def beside(name: str, moment: dt.datetime | None = None) -> str:
+    """A new name next to the sheet for answers that cannot go into it: fiche.yaml -> fiche.edit-20261201-1402.yaml."""
+    path = Path(name)
+    stamp = (moment or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    return str(path.with_name(f"{path.stem}.edit-{stamp}{path.suffix}"))
+
+
+def _changed_since(name: str, original: str) -> bool:
+    try:
+        return Path(name).read_text(encoding="utf-8-sig").replace("\r\n", "\n") != original
+    except OSError:
+        return True
 
 
 def interactive_edit(plan: EditPlan, checklist: Checklist, lang: str, plain: bool = False) -> EditOutcome:
@@ -298,4 +314,18 @@ def interactive_edit(plan: EditPlan, checklist: Checklist, lang: str, plain: boo
             screen.summary(result)
     body = markdown_body(sheet, checklist, result, lang) if loaded.markdown else ""
     text = write_back(plan.source.text, loaded.markdown, sheet, checklist, plan.topic_ids, body, plan.source.name)
-    return EditOutcome(text, result, interrupted)
+    target = plan.source.name
+    changed = _changed_since(plan.source.name, plan.source.text)
+    if changed:  # a colleague saved the sheet meanwhile: never write over their version
+        if not interrupted:
+            prompter = make_prompter(lang, plain)
+            with terminal_session(plain):
+                choice = prompter.choice(
+                    message(lang, "edit.changed_meanwhile", file=plan.source.name),
+                    [("beside", message(lang, "edit.write_beside")), ("again", message(lang, "edit.start_again"))],
+                    "beside",
+                )
+            if choice == "again":
+                raise UsageError("edit.not_written", file=plan.source.name)
+        target = beside(plan.source.name)
+    return EditOutcome(text, result, interrupted, target, changed)
