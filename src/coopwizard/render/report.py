@@ -159,7 +159,9 @@ def json_document_start(lang: str, checklist: Checklist) -> str:
         "lang": lang,
         "checklist": {"id": checklist.id, "version": checklist.version},
     }
-    return json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ',\n  "files": ['
+    # The document is streamed: its head's members, then one entry per file as it is checked, then the summary.
+    members = [f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}" for key, value in head.items()]
+    return "{\n" + ",\n".join(members) + ',\n  "files": ['
 
 
 def json_file_entry(report: FileReport, checklist: Checklist, lang: str) -> str:
