@@ -5,7 +5,7 @@ errors become one line on stderr and an exit code in `app.run`.
 
 from __future__ import annotations
 
-from coopwizard.cli import check, edit, guide, new, render, schema  # noqa: F401  (they register their commands)
+from coopwizard.cli import check, compare, edit, guide, merge, new, render, review, schema  # noqa: F401  (they register)
 from coopwizard.cli.app import app
 
 __all__ = ["app", "main"]
