@@ -308,4 +308,5 @@ EN: dict[str, str] = {
     "help.review.file": "The sheet (YAML or Markdown); the review is added to its reviews, the rest of the file is kept.",
     "help.review.answers": 'The partner\'s review in a YAML file ("-": standard input): partner, date, scores, criteria.',
     "report.review_criterion": 'Criterion "{criterion}": {ratings}',
+    "review.future_date": "the review is dated {date}, a day still to come: give the day the partner answered",
 }

@@ -76,8 +76,8 @@ def _point_lines(point: Point, comparison: Comparison, checklist: Checklist, lan
         if point.common:
             text = describe(list(point.common), point, checklist, lang)
             lines.append(f"     {escape(message(lang, 'compare.everyone'))}{sep}{escape(text)}")
-        for label in comparison.labels:
-            mine = [item for item, owners in point.only if label in owners]
+        for owners, mine in point.only_by_owners():
+            label = ", ".join(owners)
             if mine:
                 text = describe(mine, point, checklist, lang)
                 lines.append(f"     {escape(message(lang, 'compare.only', by=label))}{sep}{escape(text)}")

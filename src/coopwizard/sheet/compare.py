@@ -48,6 +48,13 @@ class Point:
     only: tuple[tuple[Any, tuple[str, ...]], ...] = ()  # items only some versions have, and whose
     totals: tuple[Version, ...] = ()  # for records with an amount: each version's sum
 
+    def only_by_owners(self) -> list[tuple[tuple[str, ...], list[Any]]]:
+        """The items only some versions have, grouped by who has them, in the order first met."""
+        groups: dict[tuple[str, ...], list[Any]] = {}
+        for item, owners in self.only:
+            groups.setdefault(owners, []).append(item)
+        return list(groups.items())
+
     @property
     def is_items(self) -> bool:
         return self.what == "partners" or (self.question is not None and self.question.type in ("list", "multi_choice"))

@@ -173,8 +173,8 @@ def _note_lines(point: Point, comparison: Comparison, checklist: Checklist, lang
             lines.append(
                 f"  - {message(lang, 'compare.everyone')}{sep}{describe(list(point.common), point, checklist, lang)}"
             )
-        for label in comparison.labels:
-            mine = [item for item, owners in point.only if label in owners]
+        for owners, mine in point.only_by_owners():
+            label = ", ".join(owners)
             if mine:
                 lines.append(
                     f"  - {message(lang, 'compare.only', by=label)}{sep}{describe(mine, point, checklist, lang)}"

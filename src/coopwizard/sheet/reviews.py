@@ -239,6 +239,8 @@ def review_from_answers(
     if not isinstance(data, dict):
         raise InvalidAnswersError("review.answers_not_mapping", [], file=source)
     review, problems = check_review(data, guide, sheet.partner_names(), sheet_criteria(sheet), today)
+    if review is not None and review.date > today:
+        problems.append(Problem("review.future_date", {"date": review.date.isoformat()}, ("date",)))
     lines = [f"{_dotted(p.path)}: {say(p.message, lang)}" for p in problems]
     if review is not None and any(r.partner == review.partner and r.date == review.date for r in sheet.reviews):
         lines.append(
