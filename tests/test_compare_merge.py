@@ -228,9 +228,9 @@ def test_the_common_sheet_decides_nothing_for_them(tmp_path: Path) -> None:
     assert topics["responsibilities"]["missions"] == {
         "Les Potagers des Linandes": "L'accueil au jardin et les ateliers compost"
     }
-    assert "  - Club Ados : Les affiches, la sono et un concert des jeunes" in topics["responsibilities"]["notes"].replace(
-        "\u00a0", " "
-    )
+    assert "  - Club Ados : Les affiches, la sono et un concert des jeunes" in topics["responsibilities"][
+        "notes"
+    ].replace("\u00a0", " ")
     assert "level" not in merged["classification"]  # one states collaboration, the other cooperation
     assert "Le niveau indiqué par la fiche" in topics["purpose"]["notes"]
     ados = next(p for p in merged["partners"] if p["name"] == "Club Ados Linandes")
