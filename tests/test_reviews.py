@@ -303,3 +303,17 @@ def test_a_checklist_review_naming_an_unknown_pitfall_is_refused(write: Callable
     twice = write("twice.yaml", text.replace("id: objectives_shared", "id: purpose_clear"))
     run = coop("check", str(EXAMPLE), "--checklist", str(twice))
     assert run.code == 2 and 'the id "purpose_clear" is already taken' in run.err
+
+
+def test_the_schema_accepts_reviews_and_refuses_a_bad_score(reviewed: Path, checklist: Checklist) -> None:
+    import jsonschema
+
+    from coopwizard.io.yamlio import json_ready
+    from coopwizard.render.schema import sheet_schema
+
+    validator = jsonschema.Draft202012Validator(sheet_schema(checklist, "en"))
+    data = json_ready(yaml.safe_load(reviewed.read_text(encoding="utf-8")))
+    validator.validate(data)
+    data["reviews"][0]["scores"]["pace_ok"] = 6
+    with pytest.raises(jsonschema.ValidationError):
+        validator.validate(data)
