@@ -63,6 +63,14 @@ def test_the_agenda_of_disagreements_in_french() -> None:
         "     totaux : 150 € (fete-potagers), 550 € (fete-ados)\n"
     ) in out
     assert "   Le niveau indiqué par la fiche (différent)\n     fete-potagers : Collaboration\n" in out
+    assert (
+        "8. Échéancier — à discuter\n"
+        "   Les étapes, avec leur date (différent)\n"
+        "     toutes : 2027-06-05, Réunion de préparation\n"
+        "     « Fête des récoltes », écrit autrement\n"
+        "       fete-potagers : 2027-09-25, Fête des récoltes\n"
+        "       fete-ados : 2027-10-02, Fête des récoltes\n"
+    ) in out
     assert out.endswith(
         "D'accord sur tout : Valeurs partagées, Tarification\n"
         "Sans réponse dans aucune fiche : Ressources humaines, Perspectives\n"
@@ -117,10 +125,18 @@ def test_the_json_document() -> None:
     for agreed in ("project.title", "project.territory", "topics.purpose.reason", "topics.values.shared"):
         assert points[agreed]["status"] == "agree", agreed
     assert points["classification.shares_work"]["status"] == "agree"
-    assert points["topics.timeline.milestones"]["only"] == [
-        {"value": {"date": "2027-09-25", "label": "Fête des récoltes"}, "by": ["potagers"]},
-        {"value": {"date": "2027-10-02", "label": "Fête des récoltes"}, "by": ["ados"]},
+    milestones = points["topics.timeline.milestones"]
+    assert milestones["only"] == []  # the festival is in both sheets, on another day
+    assert milestones["changed"] == [
+        {
+            "item": "Fête des récoltes",
+            "versions": [
+                {"by": "potagers", "value": {"date": "2027-09-25", "label": "Fête des récoltes"}},
+                {"by": "ados", "value": {"date": "2027-10-02", "label": "Fête des récoltes"}},
+            ],
+        }
     ]
+    assert points["topics.purpose.objectives"]["changed"] is None
     assert points["topics.surplus.distribution"]["status"] == "partial"
 
 
@@ -290,3 +306,27 @@ def test_merge_refuses_to_overwrite(write: Callable[..., Path]) -> None:
     assert run.code == 2
     assert target.read_text(encoding="utf-8") == "keep me\n"
     assert coop("merge", POTAGERS).code == 2
+
+
+def test_the_documented_agenda_is_the_real_one() -> None:
+    """Every line of the agenda shown in docs/compare-merge-review.md is in the command's output."""
+    doc = (ROOT / "docs" / "compare-merge-review.md").read_text(encoding="utf-8")
+    block = doc.split("begins:\n\n```text\n", 1)[1].split("```", 1)[0]
+    examples = "docs/examples/"
+    run = coop("compare", examples + "fete-potagers.yaml", examples + "fete-ados.yaml", "--lang", "fr")
+    out = run.out.replace("\u00a0", " ").replace("\u202f", " ").splitlines()
+    for line in block.splitlines():
+        if line != "…":
+            assert line in out, line
+
+
+def test_the_merged_notes_keep_both_dates(tmp_path: Path) -> None:
+    run = coop("merge", POTAGERS, ADOS, "-n", "Potagers", "-n", "Club Ados")
+    notes = yaml.safe_load(run.out)["topics"]["timeline"]["notes"].replace("\u00a0", " ").replace("\u202f", " ")
+    assert notes.splitlines()[1:] == [
+        "- The milestones, with their dates",
+        "  - everyone: 2027-06-05, Réunion de préparation",
+        "  - “Fête des récoltes”, written differently",
+        "    - Potagers: 2027-09-25, Fête des récoltes",
+        "    - Club Ados: 2027-10-02, Fête des récoltes",
+    ]

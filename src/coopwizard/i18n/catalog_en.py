@@ -309,4 +309,5 @@ EN: dict[str, str] = {
     "help.review.answers": 'The partner\'s review in a YAML file ("-": standard input): partner, date, scores, criteria.',
     "report.review_criterion": 'Criterion "{criterion}": {ratings}',
     "review.future_date": "the review is dated {date}, a day still to come: give the day the partner answered",
+    "compare.changed": "{item}, written differently",
 }

@@ -322,4 +322,5 @@ FR: dict[str, str] = {
     "help.review.answers": "Le bilan de l'association dans un fichier YAML (« - » : entrée standard) : partner, date, scores, criteria.",
     "report.review_criterion": "Critère « {criterion} » : {ratings}",
     "review.future_date": "le bilan est daté du {date}, un jour à venir : donnez le jour où l'association a répondu",
+    "compare.changed": "{item}, écrit autrement",
 }

@@ -81,6 +81,11 @@ def _point_lines(point: Point, comparison: Comparison, checklist: Checklist, lan
             if mine:
                 text = describe(mine, point, checklist, lang)
                 lines.append(f"     {escape(message(lang, 'compare.only', by=label))}{sep}{escape(text)}")
+        for name, versions in point.changed:
+            lines.append(f"     {escape(message(lang, 'compare.changed', item=quote(name, lang)))}")
+            for version in versions:
+                text = describe([version.value] if version.value is not None else None, point, checklist, lang)
+                lines.append(f"       {escape(version.by)}{sep}{escape(text)}")
     else:
         for version in point.versions:
             text = describe(version.value, point, checklist, lang)
@@ -115,6 +120,12 @@ def _point_json(point: Point, checklist: Checklist, lang: str) -> dict[str, Any]
         if point.is_items
         else None,
         "totals": [{"by": t.by, "total": t.value} for t in point.totals] if point.totals else None,
+        "changed": [
+            {"item": name, "versions": [{"by": v.by, "value": _plain(v.value)} for v in versions]}
+            for name, versions in point.changed
+        ]
+        if point.question is not None and point.question.fields
+        else None,
     }
 
 

@@ -47,6 +47,9 @@ class Point:
     common: tuple[Any, ...] = ()  # for lists and multiple choices: the items every version has
     only: tuple[tuple[Any, tuple[str, ...]], ...] = ()  # items only some versions have, and whose
     totals: tuple[Version, ...] = ()  # for records with an amount: each version's sum
+    # For records: the same entry (by its first required text field: a milestone's label, a resource's item)
+    # written differently, with each version's record (None where a version lacks it).
+    changed: tuple[tuple[str, tuple[Version, ...]], ...] = ()
 
     def only_by_owners(self) -> list[tuple[tuple[str, ...], list[Any]]]:
         """The items only some versions have, grouped by who has them, in the order first met."""
@@ -156,6 +159,8 @@ def _point(
     point = Point(path, status, versions, question, subject, what)
     if point.is_items:
         point.common, point.only = _items(versions)
+        if question is not None and question.fields:
+            point.only, point.changed = _changed(point.only, versions, question)
     if question is not None and question.type == "list":
         amounts = [f.id for f in question.fields if f.type == "amount"]
         if amounts:
@@ -179,6 +184,30 @@ def _items(versions: Sequence[Version]) -> tuple[tuple[Any, ...], tuple[tuple[An
     common = tuple(seen[k] for k in seen if len(owners[k]) == everyone)
     only = tuple((seen[k], tuple(owners[k])) for k in seen if len(owners[k]) < everyone)
     return common, only
+
+
+def _changed(
+    only: tuple[tuple[Any, tuple[str, ...]], ...], versions: Sequence[Version], question: Question
+) -> tuple[tuple[tuple[Any, tuple[str, ...]], ...], tuple[tuple[str, tuple[Version, ...]], ...]]:
+    """Records only some versions have that are one entry written differently: same name, other details."""
+    name = next((f.id for f in question.fields if f.required and f.type == "text"), None)
+    if name is None:
+        return only, ()
+    for version in versions:  # a name used twice in one version does not name one entry
+        names = [key(r.get(name)) for r in version.value or []]
+        if len(names) != len(set(names)):
+            return only, ()
+    groups: dict[Any, list[tuple[Any, tuple[str, ...]]]] = {}
+    for record, owners in only:
+        groups.setdefault(key(record.get(name)), []).append((record, owners))
+    kept = tuple(item for group in groups.values() if len(group) == 1 for item in group)
+    changed = []
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        whose = {owner: record for record, owners in group for owner in owners}
+        changed.append((str(group[0][0].get(name)), tuple(Version(v.by, whose.get(v.by)) for v in versions)))
+    return kept, tuple(changed)
 
 
 def _questions(

@@ -21,6 +21,7 @@ from coopwizard.guide.model import Checklist
 from coopwizard.guide.paths import CLASSIFICATION, PROJECT
 from coopwizard.guide.types import is_answered
 from coopwizard.i18n import colon, message
+from coopwizard.i18n.typography import quote
 from coopwizard.sheet.compare import PARTNERS, Comparison, Point, describe, key, point_label
 from coopwizard.sheet.model import Review, Sheet, TopicEntry, review_data
 
@@ -179,6 +180,11 @@ def _note_lines(point: Point, comparison: Comparison, checklist: Checklist, lang
                 lines.append(
                     f"  - {message(lang, 'compare.only', by=label)}{sep}{describe(mine, point, checklist, lang)}"
                 )
+        for name, versions in point.changed:
+            lines.append(f"  - {message(lang, 'compare.changed', item=quote(name, lang))}")
+            for version in versions:
+                value = [version.value] if version.value is not None else None
+                lines.append(f"    - {version.by}{sep}{describe(value, point, checklist, lang)}")
         return lines
     for version in point.versions:
         lines.append(f"  - {version.by}{sep}{describe(version.value, point, checklist, lang)}")
