@@ -317,3 +317,13 @@ def test_the_schema_accepts_reviews_and_refuses_a_bad_score(reviewed: Path, chec
     data["reviews"][0]["scores"]["pace_ok"] = 6
     with pytest.raises(jsonschema.ValidationError):
         validator.validate(data)
+
+
+def test_a_blank_partner_or_rating_is_missing(sheet: Path, write: Callable[..., Path]) -> None:
+    given = write("bilan.yaml", 'partner: "  "\ncriteria:\n  - {criterion: Qualité des échanges, rating: ""}\n')
+    run = coop("review", str(sheet), "--answers", str(given))
+    assert run.code == 2
+    assert run.err.splitlines()[1:] == [
+        '  partner: the field "partner" is missing',
+        '  criteria.0.rating: the field "rating" is missing',
+    ]

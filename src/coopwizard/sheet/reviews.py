@@ -118,9 +118,10 @@ def _text(value: Any, path: tuple[PathPart, ...], problems: list[Problem]) -> st
 
 
 def _name(value: Any, key: str, allowed: Sequence[str] | None, unknown: str, problems: list[Problem]) -> str | None:
+    before = len(problems)
     text = _text(value, (key,), problems)
     if text is None:
-        if value is None or value == "":
+        if len(problems) == before:  # absent or blank, rather than of the wrong type
             problems.append(Problem("answer.missing_field", {"key": key}, (key,)))
         return None
     if allowed is not None and text not in allowed:
@@ -204,8 +205,9 @@ def _criteria(
                 )
         sub: list[Problem] = []
         criterion = _name(raw.get("criterion"), "criterion", allowed, "review.unknown_criterion", sub)
+        before = len(sub)
         rating = _text(raw.get("rating"), ("rating",), sub)
-        if rating is None and raw.get("rating") is None:
+        if rating is None and len(sub) == before:
             sub.append(Problem("answer.missing_field", {"key": "rating"}, ("rating",)))
         elif rating is not None and rating not in ratings:
             sub.append(
