@@ -330,3 +330,27 @@ def test_the_merged_notes_keep_both_dates(tmp_path: Path) -> None:
         "    - Potagers: 2027-09-25, Fête des récoltes",
         "    - Club Ados: 2027-10-02, Fête des récoltes",
     ]
+
+
+def test_the_documented_json_is_the_real_one() -> None:
+    doc = (ROOT / "docs" / "json-output.md").read_text(encoding="utf-8")
+    part = doc.split("## `coop compare --format json`", 1)[1]
+    documented = json.loads(part.split("```json\n", 1)[1].split("```", 1)[0])
+    examples = "docs/examples/"
+    run = coop("compare", "-f", "json", examples + "fete-potagers.yaml", examples + "fete-ados.yaml", "-n", "potagers")
+    assert run.code == 2  # one label for two sheets
+    run = coop(
+        "compare",
+        "-f",
+        "json",
+        examples + "fete-potagers.yaml",
+        examples + "fete-ados.yaml",
+        "-n",
+        "potagers",
+        "-n",
+        "ados",
+    )
+    real = json.loads(run.out)
+    real["sections"] = [s for s in real["sections"] if s["id"] == "purpose"]
+    real["version"] = documented["version"]
+    assert real == documented
