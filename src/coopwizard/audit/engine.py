@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any
 
 from coopwizard.audit.findings import Audit, Coverage, Finding, Trigger
+from coopwizard.audit.reviews import check_reviews
 from coopwizard.audit.rules import RULES, RuleContext
 from coopwizard.core.message import Message, PathPart
 from coopwizard.guide.levels import Classification, classify
@@ -33,7 +34,10 @@ def audit(
     findings += _consistency(sheet, checklist, classification, context)
     findings += _pitfalls(checklist, context)
     findings += _suggestions(checklist, coverage, context)
-    return Audit(sheet, classification, coverage, tuple(findings))
+    # The partners' reviews over time (issue 12, audit/reviews.py): scores, spread, trend, a review due.
+    reviews, review_findings = check_reviews(sheet, checklist, classification, today)
+    findings += review_findings
+    return Audit(sheet, classification, coverage, tuple(findings), reviews)
 
 
 def _schema_finding(issue: SchemaIssue) -> Finding:

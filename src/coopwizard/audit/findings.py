@@ -9,6 +9,7 @@ from coopwizard.core.localized import Localized
 from coopwizard.core.message import Message, PathPart
 from coopwizard.guide.levels import Classification
 from coopwizard.sheet.model import Sheet
+from coopwizard.sheet.reviews import ReviewSummary
 
 Kind = Literal["schema", "missing", "inconsistency", "pitfall", "suggestion"]
 KINDS: tuple[Kind, ...] = ("schema", "missing", "inconsistency", "pitfall", "suggestion")
@@ -68,6 +69,7 @@ class Audit:
     classification: Classification
     coverage: Coverage
     findings: tuple[Finding, ...]
+    reviews: ReviewSummary | None = None  # what the partners' reviews say (sheet/reviews.py), for every renderer
 
     def counts(self) -> dict[str, int]:
         return {kind: sum(1 for f in self.findings if f.kind == kind) for kind in KINDS}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from coopwizard.cli import check, edit, guide, new, render, schema  # noqa: F401  (they register their commands)
+from coopwizard.cli import check, compare, edit, guide, merge, new, render, review, schema  # noqa: F401  (they register)
 from coopwizard.cli.app import app
 
 __all__ = ["app", "main"]

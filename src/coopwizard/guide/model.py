@@ -140,6 +140,57 @@ class Practice:
 
 
 @dataclass
+class ReviewStatement:
+    """A short statement a partner scores on the review's scale (1: not at all, 5: fully agree)."""
+
+    id: str
+    text: Localized
+
+
+@dataclass
+class ReviewConcern:
+    """One of the guide's concerns, reviewed through a few statements; tied to the pitfalls it guards against."""
+
+    id: str
+    label: Localized
+    statements: tuple[ReviewStatement, ...]
+    pitfalls: tuple[str, ...] = ()
+    practices: tuple[str, ...] = ()
+
+
+@dataclass
+class ReviewRating:
+    """How far a success criterion of the sheet is met: met, partly, not_met."""
+
+    id: str
+    label: Localized
+
+
+@dataclass
+class ReviewGuide:
+    """The health check each partner answers separately (`coop review`), as data."""
+
+    scale: tuple[Localized, ...]  # the labels of 1, 2, … (« pas du tout d'accord » … « tout à fait d'accord »)
+    concerns: tuple[ReviewConcern, ...]
+    ratings: tuple[ReviewRating, ...]
+    due_months: int = 12  # a cooperation project is reviewed at least this often
+    gap: int = 2  # a spread between partners of this many points or more is a point to discuss
+
+    def statement(self, statement_id: str) -> tuple[ReviewConcern, ReviewStatement] | None:
+        for concern in self.concerns:
+            for statement in concern.statements:
+                if statement.id == statement_id:
+                    return concern, statement
+        return None
+
+    def statement_ids(self) -> list[str]:
+        return [s.id for c in self.concerns for s in c.statements]
+
+    def rating(self, rating_id: str) -> ReviewRating | None:
+        return next((r for r in self.ratings if r.id == rating_id), None)
+
+
+@dataclass
 class Checklist:
     id: str
     version: int
@@ -154,6 +205,7 @@ class Checklist:
     pitfalls: tuple[Pitfall, ...]
     practices: tuple[Practice, ...]
     consistency: tuple[Consistency, ...] = ()
+    review: ReviewGuide | None = None
     origin: str = field(default="", compare=False)
 
     def topic(self, topic_id: str) -> Topic | None:

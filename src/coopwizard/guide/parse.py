@@ -29,6 +29,10 @@ from coopwizard.guide.model import (
     PracticeCheck,
     Prefill,
     Question,
+    ReviewConcern,
+    ReviewGuide,
+    ReviewRating,
+    ReviewStatement,
     Topic,
     TypeName,
 )
@@ -159,7 +163,80 @@ class ChecklistParser:
             for practice_id in pitfall.practices:
                 if practice_id not in known:
                     raise self.fail(["pitfalls", index, "practices"], "checklist.unknown_practice", value=practice_id)
-        return dataclasses.replace(checklist, pitfalls=pitfalls, practices=practices, consistency=consistency)
+        checklist = dataclasses.replace(checklist, pitfalls=pitfalls, practices=practices, consistency=consistency)
+        return dataclasses.replace(checklist, review=self.review(data, checklist))
+
+    def review(self, data: Mapping[str, Any], checklist: Checklist) -> ReviewGuide | None:
+        """The health check (`review:`): its scale, ratings, and concerns of statements tied to pitfalls."""
+        if data.get("review") is None:
+            return None
+        path: list[PathPart] = ["review"]
+        entry = self.mapping(data["review"], path)
+        self.known(entry, keys_of(ReviewGuide), path)
+        scale = tuple(
+            self.localized({"label": item}, "label", ["review", "scale", index])
+            for index, item in enumerate(self.items(entry, "scale", path))
+        )
+        if len(scale) < 2:
+            raise self.fail(["review", "scale"], "checklist.not_list")
+        ratings = []
+        for index, raw in enumerate(self.items(entry, "ratings", path)):
+            where: list[PathPart] = ["review", "ratings", index]
+            rating = self.mapping(raw, where)
+            self.known(rating, keys_of(ReviewRating), where)
+            ratings.append(ReviewRating(self.ident(rating, where), self.localized(rating, "label", where)))
+        self.unique([r.id for r in ratings], ["review", "ratings"])
+        pitfall_ids = {p.id for p in checklist.pitfalls}
+        practice_ids = {p.id for p in checklist.practices}
+        concerns = []
+        statement_ids: list[str] = []
+        for index, raw in enumerate(self.items(entry, "concerns", path)):
+            where = ["review", "concerns", index]
+            concern = self.mapping(raw, where)
+            self.known(concern, keys_of(ReviewConcern), where)
+            statements = []
+            for pos, raw_statement in enumerate(self.items(concern, "statements", where)):
+                at: list[PathPart] = [*where, "statements", pos]
+                statement = self.mapping(raw_statement, at)
+                self.known(statement, keys_of(ReviewStatement), at)
+                statements.append(ReviewStatement(self.ident(statement, at), self.localized(statement, "text", at)))
+                if statements[-1].id in statement_ids:
+                    raise self.fail([*at, "id"], "checklist.duplicate_id", value=statements[-1].id)
+                statement_ids.append(statements[-1].id)
+            concerns.append(
+                ReviewConcern(
+                    id=self.ident(concern, where),
+                    label=self.localized(concern, "label", where),
+                    statements=tuple(statements),
+                    pitfalls=self.known_ids(concern, "pitfalls", where, pitfall_ids, "checklist.unknown_pitfall"),
+                    practices=self.known_ids(concern, "practices", where, practice_ids, "checklist.unknown_practice"),
+                )
+            )
+        self.unique([c.id for c in concerns], ["review", "concerns"])
+        return ReviewGuide(
+            scale=scale,
+            concerns=tuple(concerns),
+            ratings=tuple(ratings),
+            due_months=self.positive(entry, "due_months", path, 12),
+            gap=self.positive(entry, "gap", path, 2),
+        )
+
+    def known_ids(
+        self, entry: Mapping[str, Any], key: str, path: list[PathPart], known: set[str], error: str
+    ) -> tuple[str, ...]:
+        values = entry.get(key, [])
+        if not isinstance(values, list):
+            raise self.fail([*path, key], "checklist.not_list")
+        for pos, value in enumerate(values):
+            if value not in known:
+                raise self.fail([*path, key, pos], error, value=value)
+        return tuple(str(v) for v in values)
+
+    def positive(self, entry: Mapping[str, Any], key: str, path: list[PathPart], default: int) -> int:
+        value = entry.get(key, default)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise self.fail([*path, key], "checklist.not_integer")
+        return value
 
     def notes(self, data: Mapping[str, Any]) -> tuple[Note, ...]:
         notes = []

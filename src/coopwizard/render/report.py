@@ -71,6 +71,10 @@ def render_text(report: FileReport, checklist: Checklist, lang: str) -> str:
         f"  {message(lang, 'report.coverage')}{sep}[green]{coverage_bar(settled, coverage.total)}[/] "
         f"{settled}/{coverage.total}"
     )
+    if result.reviews is not None:  # the partners' reviews (render/reviews.py)
+        from coopwizard.render.reviews import review_lines
+
+        lines.extend(review_lines(result.reviews, checklist, lang))
     if not report.findings:
         lines.append(f"  [green]{escape(message(lang, 'report.clean'))}[/]")
     for kind in KINDS:
@@ -108,7 +112,7 @@ def report_json(report: FileReport, checklist: Checklist, lang: str) -> dict[str
         return {"path": report.name, "error": {"code": report.error.code, "message": say(report.error, lang)}}
     result = report.audit
     assert result is not None
-    return {
+    entry = {
         "path": report.name,
         "title": result.sheet.title,
         "level": _level_json(result, lang),
@@ -122,6 +126,11 @@ def report_json(report: FileReport, checklist: Checklist, lang: str) -> dict[str
         "counts": result.counts(),
         "findings": [_finding_json(located, lang) for located in report.findings],
     }
+    if result.reviews is not None:  # only for a sheet with reviews (sheet/reviews.py summary_data)
+        from coopwizard.sheet.reviews import summary_data
+
+        entry["reviews"] = summary_data(result.reviews, lang)
+    return entry
 
 
 def _level_json(result: Audit, lang: str) -> dict[str, Any]:

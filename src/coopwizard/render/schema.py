@@ -28,7 +28,7 @@ def sheet_schema(checklist: Checklist, lang: str) -> dict[str, Any]:
         entry["properties"]["status"] = {"enum": list(STATUSES)}
         entry["properties"]["notes"] = {"type": "string"}
         topics[topic.id] = {"anyOf": [entry, {"type": "null"}]}
-    return {
+    schema: dict[str, Any] = {
         "$schema": DRAFT,
         "title": f"coopwizard sheet — {checklist.title(lang)}",
         "type": "object",
@@ -44,6 +44,40 @@ def sheet_schema(checklist: Checklist, lang: str) -> dict[str, Any]:
             "topics": {"type": "object", "additionalProperties": False, "properties": topics},
         },
     }
+    if checklist.review is not None:  # the partners' reviews (docs/compare-merge-review.md)
+        schema["properties"]["reviews"] = _reviews(checklist, lang)
+    return schema
+
+
+def _reviews(checklist: Checklist, lang: str) -> dict[str, Any]:
+    guide = checklist.review
+    assert guide is not None
+    score = {"type": "integer", "minimum": 1, "maximum": len(guide.scale)}
+    statements = {s.id: {**score, "description": s.text(lang)} for c in guide.concerns for s in c.statements}
+    criterion = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["criterion", "rating"],
+        "properties": {
+            "criterion": {"type": "string"},
+            "rating": {"enum": [r.id for r in guide.ratings]},
+            "comment": {"type": "string"},
+        },
+    }
+    review = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["date", "partner"],
+        "properties": {
+            "date": {"type": "string", "format": "date"},
+            "partner": {"type": "string"},
+            "by": {"type": "string"},
+            "scores": {"type": "object", "additionalProperties": False, "properties": statements},
+            "criteria": {"type": "array", "items": criterion},
+            "comment": {"type": "string"},
+        },
+    }
+    return {"type": "array", "items": review}
 
 
 def _object(questions: tuple[Question, ...], lang: str, required: list[str] | None = None) -> dict[str, Any]:

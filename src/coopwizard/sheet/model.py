@@ -28,6 +28,27 @@ class TopicEntry:
 
 
 @dataclass
+class CriterionRating:
+    """How far one success criterion of the sheet is met, in one partner's review."""
+
+    criterion: str
+    rating: str  # a rating id of the checklist's review: met, partly, not_met
+    comment: str | None = None
+
+
+@dataclass
+class Review:
+    """One partner's health check on one day (`reviews:` in the sheet); reviews are only ever added."""
+
+    date: dt.date
+    partner: str
+    scores: dict[str, int] = field(default_factory=dict)  # statement id -> 1..5, in the checklist's order
+    criteria: list[CriterionRating] = field(default_factory=list)
+    by: str | None = None  # who answered for the partner
+    comment: str | None = None
+
+
+@dataclass
 class Sheet:
     project: dict[str, Any] = field(default_factory=dict)
     partners: list[dict[str, Any]] = field(default_factory=list)
@@ -36,6 +57,7 @@ class Sheet:
     topics: dict[str, TopicEntry] = field(default_factory=dict)
     checklist_id: str | None = None
     checklist_version: int | None = None
+    reviews: list[Review] = field(default_factory=list)  # in the order recorded
 
     @property
     def title(self) -> str:
@@ -141,6 +163,25 @@ def to_data(sheet: Sheet, checklist: Checklist) -> dict[str, Any]:
             item["notes"] = entry.notes
         topics[topic.id] = item
     data["topics"] = topics
+    if sheet.reviews:
+        data["reviews"] = [review_data(review) for review in sheet.reviews]
+    return data
+
+
+def review_data(review: Review) -> dict[str, Any]:
+    """A review as it is written in the sheet (and in an answers file for `coop review`)."""
+    data: dict[str, Any] = {"date": review.date, "partner": review.partner}
+    if review.by:
+        data["by"] = review.by
+    if review.scores:
+        data["scores"] = dict(review.scores)
+    if review.criteria:
+        data["criteria"] = [
+            {"criterion": c.criterion, "rating": c.rating, **({"comment": c.comment} if c.comment else {})}
+            for c in review.criteria
+        ]
+    if review.comment:
+        data["comment"] = review.comment
     return data
 
 

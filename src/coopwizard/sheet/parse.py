@@ -17,8 +17,9 @@ from coopwizard.core.text import suggest
 from coopwizard.guide.model import Checklist, Question
 from coopwizard.guide.types import Problem, check_answer, type_name
 from coopwizard.sheet.model import SHEET_FORMAT, STATUSES, Sheet, TopicEntry
+from coopwizard.sheet.reviews import parse_reviews
 
-TOP_KEYS = ("format", "checklist", "checklist_version", "project", "partners", "classification", "topics")
+TOP_KEYS = ("format", "checklist", "checklist_version", "project", "partners", "classification", "topics", "reviews")
 LANGUAGES = ("fr", "en")
 
 
@@ -54,6 +55,8 @@ def parse_sheet(data: Any, checklist: Checklist, source: str) -> tuple[Sheet, li
     sheet.partners = _partners(data.get("partners"), checklist, issues)
     sheet.classification, sheet.level = _classification(data.get("classification"), checklist, issues)
     sheet.topics = _topics(data.get("topics"), checklist, issues)
+    sheet.reviews, problems = parse_reviews(data.get("reviews"), checklist)  # the partners' reviews (sheet/reviews.py)
+    issues.extend(_issue(path, problem) for path, problem in problems)
     return sheet, issues
 
 

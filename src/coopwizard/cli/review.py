@@ -1,0 +1,50 @@
+"""`coop review SHEET --answers FILE`: record one partner's review (health check) in the sheet, in place."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from coopwizard.cli.app import ChecklistOption, LangOption, app, h, load_guide, run
+from coopwizard.core.errors import ExitCode, UsageError
+from coopwizard.i18n import message
+from coopwizard.io.console import emit
+from coopwizard.io.markup import escape
+
+
+@app.command(help=h("review"))
+def review(
+    file: Annotated[str, typer.Argument(metavar="SHEET", help=h("review.file"), show_default=False)],
+    answers: Annotated[
+        str | None, typer.Option("--answers", "-a", metavar="FILE|-", help=h("review.answers"), show_default=False)
+    ] = None,
+    lang: LangOption = None,
+    checklist: ChecklistOption = None,
+) -> None:
+    def action(language: str) -> int:
+        import datetime as dt
+        from pathlib import Path
+
+        from coopwizard.audit.service import load_sheet
+        from coopwizard.io.textio import read_source, write_atomic
+        from coopwizard.io.yamlio import load_yaml
+        from coopwizard.sheet.reviews import append_review, review_from_answers
+
+        if file == "-":
+            raise UsageError("review.sheet_stdin")
+        if answers is None:
+            raise UsageError("review.no_answers", file=file)
+        guide = load_guide(checklist)
+        source = read_source(file)
+        loaded = load_sheet(source, guide)
+        given = read_source(answers)
+        data = load_yaml(given.text, given.name).data
+        recorded = review_from_answers(data, loaded.sheet, guide, dt.date.today(), language, given.name)
+        text = append_review(source.text, loaded.markdown, recorded, file)
+        write_atomic(Path(file), text)
+        said = message(language, "review.recorded", partner=recorded.partner, date=recorded.date.isoformat(), file=file)
+        emit(escape(said), err=True, wrap=False)
+        return ExitCode.CLEAN
+
+    run(lang, action)
