@@ -112,6 +112,7 @@ class PracticeCheck:
     rule: str
     paths: tuple[str, ...]
     values: tuple[str, ...] = ()
+    expects: Localized | None = None  # what the guide asks, said when the answer is something else
 
 
 @dataclass
@@ -136,6 +137,7 @@ class Checklist:
     pitfalls: tuple[Pitfall, ...]
     practices: tuple[Practice, ...]
     consistency: tuple[Consistency, ...] = ()
+    placeholders: tuple[str, ...] = ()  # texts that mean "not known yet", both languages (fr first)
     origin: str = field(default="", compare=False)
 
     def topic(self, topic_id: str) -> Topic | None:
