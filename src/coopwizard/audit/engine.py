@@ -38,6 +38,7 @@ def audit(
     contradicted, claim_findings = _claims(checklist, context)
     kept = {k: v for k, v in clean.classification.items() if k not in contradicted}
     supported = classify(kept, checklist)
+    context.classification = supported  # the checks after this one read the level the sheet supports
     findings += _declared_level(clean, checklist, supported, contradicted)
     findings += claim_findings
     findings += _consistency(clean, checklist, context)
@@ -244,8 +245,9 @@ def _suggestions(checklist: Checklist, coverage: Coverage, context: RuleContext)
         # A practice about a topic not yet started is already said by "topic missing".
         if all(AnswerPath.of(path).section in coverage.missing for path in check.paths):
             continue
-        unanswered = [t for t in not_applied if not is_answered(context.answer(t.about))]
-        otherwise = [t for t in not_applied if is_answered(context.answer(t.about))]
+        # A choice or a yes/no answered otherwise is said as answered, not as "to settle".
+        otherwise = [t for t in not_applied if _answered_otherwise(checklist, context, t.about)]
+        unanswered = [t for t in not_applied if t not in otherwise]
         triggers = []
         if unanswered:
             questions = [q.text for q in (checklist.question_at(t.about) for t in unanswered) if q is not None]
@@ -267,6 +269,11 @@ def _suggestions(checklist: Checklist, coverage: Coverage, context: RuleContext)
             )
         )
     return findings
+
+
+def _answered_otherwise(checklist: Checklist, context: RuleContext, path: str) -> bool:
+    question = checklist.question_at(path)
+    return question is not None and question.type in ("choice", "yes_no") and is_answered(context.answer(path))
 
 
 def _said(question: Question | None, answer: Any) -> Message | Localized | str:

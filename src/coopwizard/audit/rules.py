@@ -170,6 +170,8 @@ def only_outside_demand(text: str, params: Mapping[str, Any]) -> bool:
 
 @rule("unclear_purpose")
 def unclear_purpose(ctx: RuleContext, params: Mapping[str, Any]) -> list[Trigger]:
+    if AnswerPath.of(params["reason"]).section not in ctx.sheet.topics:
+        return []  # the purpose is not written at all: "topic missing" says it
     triggers = []
     reason = ctx.answer(params["reason"])
     objectives = ctx.answer(params["objectives"])
@@ -191,9 +193,18 @@ def unclear_purpose(ctx: RuleContext, params: Mapping[str, Any]) -> list[Trigger
 
 
 def _names_partner(text: str, partners: Sequence[str]) -> str | None:
-    """The partner a "provided by" text names, if any (typos tolerated)."""
+    """The partner a "provided by" text names, if any: its name, or two of its name's words (typos tolerated).
+
+    « MJ et Arts et Cultures » names « Association Arts et Cultures du monde »;
+    « Ville de Cergy » does not name « Cuisine du Monde Cergy » (one word only).
+    """
+    said = content_words(text)
     for name in partners:
-        if contains(text, [name]) or contains(name, [text]):
+        if contains(text, [name]):
+            return name
+        own = content_words(name)
+        present = sum(1 for w in own if any(word_matches(x, w) for x in said))
+        if own and present >= min(2, len(own)):
             return name
     return None
 

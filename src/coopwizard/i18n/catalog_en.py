@@ -103,7 +103,7 @@ EN: dict[str, str] = {
     "finding.work_not_shared": '"yes" to "{question}", but the work is not shared',
     "finding.nothing_pooled": '"yes" to "{question}", but no resource is pooled',
     "finding.placeholder_answer": '"{text}" is not an answer yet: {question}',
-    "advice.guide_level": 'The guide: "{level}" applies to {applies_to}.',
+    "advice.guide_level": 'The guide: "{level}" applies to: {applies_to}.',
     "trigger.claim_contradicted": '"yes" to "{question}", which the sheet contradicts:',
     "trigger.not_yes": 'no "yes" to: {question}',
     "trigger.one_off_outlook": "the outlook says: a one-off action, with no next action",

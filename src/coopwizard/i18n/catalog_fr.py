@@ -109,7 +109,7 @@ FR: dict[str, str] = {
     "finding.work_not_shared": "« oui » à « {question} », mais le travail n'est pas partagé",
     "finding.nothing_pooled": "« oui » à « {question} », mais aucune ressource n'est mise en commun",
     "finding.placeholder_answer": "« {text} » n'est pas encore une réponse : {question}",
-    "advice.guide_level": "Le guide : « {level} » s'applique à {applies_to}.",
+    "advice.guide_level": "Le guide : « {level} » s'applique à : {applies_to}.",
     "trigger.claim_contradicted": "« oui » à « {question} », que la fiche contredit :",
     "trigger.not_yes": "pas de « oui » à : {question}",
     "trigger.one_off_outlook": "les perspectives disent : une action ponctuelle, sans prochaine action",
