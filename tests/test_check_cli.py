@@ -145,6 +145,14 @@ def test_json_is_one_document_with_a_summary(write: Callable[..., Path]) -> None
         "declared": "cooperation",
         "next": None,
         "to_reach_next": [],
+        "supported": {
+            "level": "cooperation",
+            "rank": 3,
+            "modes": ["mutualisation", "collaboration", "cooperation"],
+            "contradicted": [],
+            "next": None,
+            "to_reach_next": [],
+        },
     }
     assert broken == {
         "path": "nowhere.yaml",

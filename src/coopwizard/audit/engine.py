@@ -44,7 +44,8 @@ def audit(
     findings += _consistency(clean, checklist, context)
     findings += _pitfalls(checklist, context)
     findings += _suggestions(checklist, coverage, context)
-    return Audit(sheet, classification, coverage, tuple(findings), supported, tuple(contradicted))
+    left_out = tuple(q.id for q in checklist.classification if q.id in contradicted)  # in the checklist's order
+    return Audit(sheet, classification, coverage, tuple(findings), supported, left_out)
 
 
 def _placeholder_finding(placeholder: Placeholder) -> Finding:

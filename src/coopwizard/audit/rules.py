@@ -77,6 +77,9 @@ def _money(partner: Mapping[str, Any], path: str) -> float:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else 0.0
 
 
+PAYING_EXTRA_WORDS = 3  # « Paie la sono et le technicien » pays; « Paie les courses et tient la buvette » works
+
+
 @dataclass
 class Sides:
     """Who works and who only pays, from the missions and what each partner brings."""
@@ -94,7 +97,7 @@ def sides(ctx: RuleContext, missions_path: str, money_path: str, contributions: 
         name = str(partner["name"])
         mission = _mission_of(missions, name)
         brings_other = any(is_answered(_partner_value(partner, p)) for p in contributions)
-        if mission and is_only(mission, phrases, extra_words=4):
+        if mission and is_only(mission, phrases, extra_words=PAYING_EXTRA_WORDS):
             payers.append(name)
         elif mission:
             workers.append(name)
