@@ -371,6 +371,7 @@ def test_max_span_days(delta: int, checklist: Checklist) -> None:
         ("chaque asso decide de son coté", True),
         ("Chacun décide pour son stand", True),
         ("Each association decides for its own stall", True),
+        ("Le comité décide de tout, au consentement", False),
         ("Le comité, un représentant par association", False),
         ("Les trois présidentes ensemble", False),
     ],
