@@ -286,7 +286,7 @@ def hasty_decisions(ctx: RuleContext, params: Mapping[str, Any]) -> list[Trigger
             "short_preparation",
             params["milestones"],
             date=last["date"].isoformat(),
-            label=str(last.get("label") or ""),
+            label=str(last.get("label") or last["date"].isoformat()),
             days=days,
             created=start.isoformat(),
             min=params["min_days_to_last_milestone"],
