@@ -25,11 +25,15 @@ def provider_relationship() -> dict[str, Any]:
 
 
 def provider_only_asks() -> dict[str, Any]:
+    """Cuisine du Monde only brings money, and every mission is the Potagers'."""
     data = example()
     cuisine = data["partners"][2]
     for key in ("brings_material", "brings_people"):
         del cuisine[key]
-    del data["topics"]["responsibilities"]["missions"]["Cuisine du Monde Cergy"]
+    cuisine["brings_money"] = 400
+    missions = data["topics"]["responsibilities"]["missions"]
+    del missions["Cuisine du Monde Cergy"]
+    del missions["Club Ados Linandes"]
     return data
 
 
@@ -52,8 +56,13 @@ def wishes_vs_means() -> dict[str, Any]:
 
 
 def hasty_decisions() -> dict[str, Any]:
+    """The whole programme squeezed into the three weeks after the sheet, with no way of deciding agreed."""
     data = example()
-    data["topics"]["timeline"]["milestones"][0]["date"] = "2026-09-20"
+    data["topics"]["timeline"]["milestones"] = [
+        {"date": "2026-09-20", "label": "Premier comité"},
+        {"date": "2026-10-04", "label": "Fête des récoltes"},
+    ]
+    data["topics"]["governance"]["decision_rule"] = "undecided"
     return data
 
 

@@ -79,11 +79,13 @@ def test_each_pitfall_is_found_in_text_and_json(pitfall: str, write: Callable[..
 def test_triggers_say_what_set_the_pitfall_off(write: Callable[..., Path]) -> None:
     cases = {
         "wishes": (sheets.wishes_vs_means(), "5,750 € needed, 1,600 € brought, and no source for: Scène couverte"),
-        "hasty": (sheets.hasty_decisions(), "first milestone on 2026-09-20, 6 days after the sheet of 2026-09-14"),
+        "hasty": (
+            sheets.hasty_decisions(),
+            '20 days between the sheet of 2026-09-14 and "Fête des récoltes" on 2026-10-04 (fewer than 30)',
+        ),
         "asks": (
             sheets.provider_only_asks(),
-            "with nothing brought and no mission: Cuisine du Monde Cergy; the work rests on: "
-            "Les Potagers des Linandes, Club Ados Linandes",
+            "Cuisine du Monde Cergy only pays; every mission is Les Potagers des Linandes's",
         ),
         "dispersion": (sheets.dispersion(), "no representative for: Club Ados Linandes"),
     }
@@ -143,6 +145,14 @@ def test_json_is_one_document_with_a_summary(write: Callable[..., Path]) -> None
         "declared": "cooperation",
         "next": None,
         "to_reach_next": [],
+        "supported": {
+            "level": "cooperation",
+            "rank": 3,
+            "modes": ["mutualisation", "collaboration", "cooperation"],
+            "contradicted": [],
+            "next": None,
+            "to_reach_next": [],
+        },
     }
     assert broken == {
         "path": "nowhere.yaml",

@@ -237,13 +237,13 @@ def test_an_adapted_checklist_changes_topics_and_thresholds(tmp_path: Path) -> N
         data["topics"][0]["questions"][0]["text"]["fr"] = "Pourquoi ce projet ?"
         for pitfall in data["pitfalls"]:
             if pitfall["id"] == "hasty_decisions":
-                pitfall["params"]["min_days_to_first_milestone"] = 60
+                pitfall["params"]["min_days_to_last_milestone"] = 60
 
     adapted = load_checklist(_mutated(tmp_path, adapt))
     assert len(adapted.topics) == 11 and adapted.topic("surplus") is None
     assert adapted.topics[0].questions[0].text.fr == "Pourquoi ce projet ?"
     hasty = next(p for p in adapted.pitfalls if p.id == "hasty_decisions")
-    assert hasty.params["min_days_to_first_milestone"] == 60
+    assert hasty.params["min_days_to_last_milestone"] == 60
 
 
 def test_the_compiled_cache_gives_the_same_checklist(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -35,7 +35,7 @@ def test_answers_from_stdin_as_json_to_a_file(tmp_path: Path) -> None:
     assert run.code == 0
     assert run.err == f"Fiche écrite : {target}\n"
     written = yaml.safe_load(target.read_text(encoding="utf-8"))
-    assert written["classification"]["level"] == "cooperation"
+    assert "level" not in written["classification"]  # no declared level in the answers: none is made up
     assert written["project"]["language"] == "fr"
     assert coop("check", str(target)).code == 0
 

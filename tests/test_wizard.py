@@ -84,7 +84,8 @@ def test_a_whole_session_in_french(checklist: Checklist, tmp_path: Path) -> None
     assert sheet.title == "Fête des Linandes"
     assert sheet.partner_names() == ["Potagers", "Club Ados"]
     assert "theme" not in sheet.project  # not asked: the cooperation is territorial only
-    assert sheet.level == "cooperation"
+    assert sheet.level is None  # no declared level asked: none is made up from the computed one
+    assert result.supported.level is not None and result.supported.level.id == "cooperation"
     assert result.coverage.settled == tuple(t.id for t in checklist.topics)
     assert [f for f in result.findings if f.kind == "pitfall"] == []
     shown = session.shown
@@ -145,16 +146,16 @@ def test_a_topic_left_to_complete(checklist: Checklist, tmp_path: Path) -> None:
 def test_a_pitfall_is_shown_as_soon_as_answers_fall_into_it(checklist: Checklist, tmp_path: Path) -> None:
     keys = list(script.keys())
     start = (
-        len(script.PROJECT) + len(script.PARTNERS) + len(script.CLASSIFICATION) + sum(len(t) for t in script.TOPICS[:3])
+        len(script.PROJECT) + len(script.PARTNERS) + len(script.CLASSIFICATION) + sum(len(t) for t in script.TOPICS[:2])
     )
-    # Governance: "not decided yet" (5th choice), then, warned, go on all the same.
-    keys[start + 2] = script.DOWN * 4 + script.ENTER
-    keys.insert(start + 5, script.DOWN + script.ENTER)
+    # Who does what: one association pays another (yes), then, warned, go on all the same.
+    keys[start + 3] = script.YES
+    keys.insert(start + 4, script.DOWN + script.ENTER)
     session = Session(checklist, tmp_path)
     _, result = session.run(keys)
     assert "Attention : un écueil du guide" in session.shown
-    assert "la façon de décider n'est pas convenue" in session.shown
-    assert [f.rule for f in result.findings if f.kind == "pitfall"] == ["hasty_decisions"]
+    assert "une association en paie une autre pour sa part du travail" in session.shown
+    assert [f.rule for f in result.findings if f.kind == "pitfall"] == ["provider_relationship"]
 
 
 def test_invalid_typed_answers_are_refused_with_what_is_expected(checklist: Checklist, tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ DOWN = "\x1b[B"
 SPACE = " "
 TODAY = dt.date.today()  # the wizard dates a new sheet today; the script follows
 FIRST_MILESTONE = (TODAY + dt.timedelta(days=40)).isoformat()
+HARVEST = (TODAY + dt.timedelta(days=220)).isoformat()  # a project that lasts: more than one event
 
 
 def typed(text: str) -> str:
@@ -60,12 +61,12 @@ TOPICS = [
     [NOW, DEFAULT, DEFAULT, typed("Samedi"), typed("Mercredi"), typed(""), typed("")],
     # Existing resources: the material partners bring, with who brings it, confirmed entry by entry.
     [NOW, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT, typed(""), typed("")],
-    [NOW, typed(FIRST_MILESTONE), typed("Premier chantier"), typed("")],
+    [NOW, typed(FIRST_MILESTONE), typed("Premier chantier"), typed(HARVEST), typed("Fête des récoltes"), typed("")],
     [NOW, typed("Réunions"), typed("Affiches"), SPACE + ENTER],
     [NOW, DEFAULT, typed("")],
     [NOW, DEFAULT, typed("")],
     [NOW, typed("Fréquentation"), typed("Repas servis"), typed("")],
-    [NOW, DEFAULT, typed("Recommencer"), typed("")],
+    [NOW, DOWN + ENTER, typed("Recommencer"), typed("")],  # outlook: renew the action (a cooperation lasts)
 ]
 REVIEW = [DEFAULT]
 
@@ -125,11 +126,16 @@ ANSWERS: dict[str, Any] = {
         "material_resources": {
             "existing": [{"item": "parcelle", "provided_by": "Potagers"}, {"item": "sono", "provided_by": "Club Ados"}]
         },
-        "timeline": {"milestones": [{"date": FIRST_MILESTONE, "label": "Premier chantier"}]},
+        "timeline": {
+            "milestones": [
+                {"date": FIRST_MILESTONE, "label": "Premier chantier"},
+                {"date": HARVEST, "label": "Fête des récoltes"},
+            ]
+        },
         "communication": {"internal": "Réunions", "external": "Affiches", "channels": ["meetings"]},
         "pricing": {"model": "free"},
         "surplus": {"distribution": "shared_equally"},
         "success_criteria": {"criteria": [{"criterion": "Fréquentation", "measure": "Repas servis"}]},
-        "outlook": {"renewal": "one_off", "next_actions": ["Recommencer"]},
+        "outlook": {"renewal": "renew", "next_actions": ["Recommencer"]},
     },
 }

@@ -11,11 +11,13 @@ import datetime as dt
 from typing import Any
 
 from coopwizard.audit.findings import Audit, Coverage, Finding, Trigger
+from coopwizard.audit.placeholders import Placeholder, has_placeholder, without_placeholders
 from coopwizard.audit.reviews import check_reviews
 from coopwizard.audit.rules import RULES, RuleContext
+from coopwizard.core.localized import Localized
 from coopwizard.core.message import Message, PathPart
 from coopwizard.guide.levels import Classification, classify
-from coopwizard.guide.model import Checklist
+from coopwizard.guide.model import Checklist, Question
 from coopwizard.guide.paths import AnswerPath
 from coopwizard.guide.types import is_answered
 from coopwizard.sheet.model import Sheet, topic_status
@@ -25,19 +27,38 @@ from coopwizard.sheet.parse import SchemaIssue
 def audit(
     sheet: Sheet, checklist: Checklist, issues: list[SchemaIssue] | None = None, today: dt.date | None = None
 ) -> Audit:
+    """Every finding on the sheet; the rules read it with its placeholders taken out."""
     today = today or dt.date.today()
     findings = [_schema_finding(issue) for issue in issues or []]
-    coverage, topic_findings = _coverage(sheet, checklist)
+    clean, placeholders = without_placeholders(sheet, checklist)
+    coverage, topic_findings = _coverage(clean, checklist, placeholders)
     findings += topic_findings
-    classification = classify(sheet.classification, checklist)
-    context = RuleContext(sheet, checklist, today, classification)
-    findings += _consistency(sheet, checklist, classification, context)
+    findings += [_placeholder_finding(p) for p in placeholders]
+    classification = classify(clean.classification, checklist)
+    context = RuleContext(clean, checklist, today, classification, coverage.to_complete + coverage.missing)
+    contradicted, claim_findings = _claims(checklist, context)
+    kept = {k: v for k, v in clean.classification.items() if k not in contradicted}
+    supported = classify(kept, checklist)
+    context.classification = supported  # the checks after this one read the level the sheet supports
+    findings += _declared_level(clean, checklist, supported, contradicted)
+    findings += claim_findings
+    findings += _consistency(clean, checklist, context)
     findings += _pitfalls(checklist, context)
     findings += _suggestions(checklist, coverage, context)
     # The partners' reviews over time (issue 12, audit/reviews.py): scores, spread, trend, a review due.
-    reviews, review_findings = check_reviews(sheet, checklist, classification, today)
+    reviews, review_findings = check_reviews(sheet, checklist, supported, today)
     findings += review_findings
-    return Audit(sheet, classification, coverage, tuple(findings), reviews)
+    left_out = tuple(q.id for q in checklist.classification if q.id in contradicted)  # in the checklist's order
+    return Audit(sheet, classification, coverage, tuple(findings), supported, left_out, reviews)
+
+
+def _placeholder_finding(placeholder: Placeholder) -> Finding:
+    return Finding(
+        "missing",
+        "placeholder_answer",
+        Message("finding.placeholder_answer", {"text": placeholder.text, "question": placeholder.question.text}),
+        placeholder.path,
+    )
 
 
 def _schema_finding(issue: SchemaIssue) -> Finding:
@@ -45,13 +66,16 @@ def _schema_finding(issue: SchemaIssue) -> Finding:
     return Finding("schema", rule, issue.message, issue.path)
 
 
-def _coverage(sheet: Sheet, checklist: Checklist) -> tuple[Coverage, list[Finding]]:
+def _coverage(sheet: Sheet, checklist: Checklist, placeholders: list[Placeholder]) -> tuple[Coverage, list[Finding]]:
     settled, to_complete, missing = [], [], []
     findings = []
     for topic in checklist.topics:
         entry = sheet.topics.get(topic.id)
         status = topic_status(entry, checklist, topic.id)
         path: tuple[PathPart, ...] = ("topics", topic.id)
+        if has_placeholder(placeholders, topic.id) and (entry is None or entry.status != "to_complete"):
+            to_complete.append(topic.id)  # each placeholder's finding says where
+            continue
         if status is None:
             missing.append(topic.id)
             key = "finding.topic_missing" if entry is None else "finding.topic_empty"
@@ -94,39 +118,75 @@ def _coverage(sheet: Sheet, checklist: Checklist) -> tuple[Coverage, list[Findin
     return Coverage(tuple(settled), tuple(to_complete), tuple(missing)), findings
 
 
-def _consistency(
-    sheet: Sheet, checklist: Checklist, classification: Classification, context: RuleContext
+def _declared_level(
+    sheet: Sheet, checklist: Checklist, supported: Classification, contradicted: dict[str, Finding]
 ) -> list[Finding]:
-    findings = []
-    reached = classification.level
-    if sheet.level is not None:
-        declared = checklist.level(sheet.level)
-        reached_rank = reached.rank if reached else 0
-        if declared is not None and declared.rank > reached_rank:
-            findings.append(
-                Finding(
-                    "inconsistency",
-                    "level_unsupported",
-                    Message(
-                        "finding.level_unsupported",
-                        {
-                            "declared": declared.name,
-                            "missing": [q.text for q in _missing_for(declared, sheet, checklist)],
-                        },
-                    ),
-                    ("classification", "level"),
-                )
-            )
-        elif declared is not None and declared.rank < reached_rank and reached is not None:
-            findings.append(
-                Finding(
-                    "inconsistency",
-                    "level_understated",
-                    Message("finding.level_understated", {"declared": declared.name, "reached": reached.name}),
-                    ("classification", "level"),
-                )
-            )
+    """The level partners call their partnership, against the level the whole sheet supports."""
+    if sheet.level is None:
+        return []
+    declared = checklist.level(sheet.level)
+    if declared is None:
+        return []
+    shown = supported.level
+    shown_rank = shown.rank if shown else 0
+    here: tuple[PathPart, ...] = ("classification", "level")
+    if declared.rank > shown_rank:
+        by_id = {q.id: q for q in checklist.classification}
+        triggers = []
+        for question_id in declared.requires:
+            question = by_id[question_id]
+            where = ("classification", question_id)
+            if question_id in contradicted:
+                against = contradicted[question_id]
+                said = Message("trigger.claim_contradicted", {"question": question.text})
+                triggers.append(Trigger("claim_contradicted", said, where))
+                triggers.extend(against.triggers)
+            elif sheet.classification.get(question_id) is not True:
+                triggers.append(Trigger("not_yes", Message("trigger.not_yes", {"question": question.text}), where))
+        key = "finding.level_unsupported" if shown else "finding.level_unsupported_none"
+        params = {"declared": declared.name, "shown": shown.name if shown else ""}
+        ends = (here, *dict.fromkeys(t.path for t in triggers if t.path))
+        return [Finding("inconsistency", "level_unsupported", Message(key, params), here, tuple(triggers), ends=ends)]
+    if declared.rank < shown_rank and shown is not None:
+        message = Message("finding.level_understated", {"declared": declared.name, "shown": shown.name})
+        return [Finding("inconsistency", "level_understated", message, here, ends=(here,))]
+    return []
+
+
+def _claims(checklist: Checklist, context: RuleContext) -> tuple[dict[str, Finding], list[Finding]]:
+    """Each "yes" the topics contradict: the claim's question id and its finding, naming both answers."""
+    contradicted: dict[str, Finding] = {}
     for check in checklist.consistency:
+        if "claim" not in check.params:
+            continue
+        found = RULES[check.rule](context, check.params)
+        if not found:
+            continue
+        claim = AnswerPath.of(check.params["claim"])
+        question = checklist.question_at(claim)
+        level = next((lv for lv in checklist.levels if claim.question in lv.requires), None)
+        advice: tuple[Message, ...] = ()
+        if level is not None:
+            advice = (Message("advice.guide_level", {"level": level.name, "applies_to": level.applies_to}),)
+        where = claim.in_sheet()
+        finding = Finding(
+            "inconsistency",
+            check.id,
+            Message(f"finding.{check.id}", {"question": question.text if question else str(claim)}),
+            where,
+            tuple(found),
+            advice,
+            ends=(where, *dict.fromkeys(t.path for t in found)),
+        )
+        contradicted.setdefault(claim.question, finding)
+    return contradicted, list(contradicted.values())
+
+
+def _consistency(sheet: Sheet, checklist: Checklist, context: RuleContext) -> list[Finding]:
+    findings = []
+    for check in checklist.consistency:
+        if "claim" in check.params:
+            continue
         for found in RULES[check.rule](context, check.params):
             note = checklist.note(str(check.params.get("note"))) if check.params.get("note") else None
             findings.append(
@@ -134,12 +194,6 @@ def _consistency(
             )
     findings += _unknown_partners(sheet, checklist)
     return findings
-
-
-def _missing_for(level: Any, sheet: Sheet, checklist: Checklist) -> list[Any]:
-    return [
-        q for q in checklist.classification if q.id in level.requires and sheet.classification.get(q.id) is not True
-    ]
 
 
 def _unknown_partners(sheet: Sheet, checklist: Checklist) -> list[Finding]:
@@ -196,15 +250,43 @@ def _suggestions(checklist: Checklist, coverage: Coverage, context: RuleContext)
         # A practice about a topic not yet started is already said by "topic missing".
         if all(AnswerPath.of(path).section in coverage.missing for path in check.paths):
             continue
-        questions = [q.text for q in (checklist.question_at(t.about) for t in not_applied) if q is not None]
-        message = Message("trigger.practice_not_applied", {"questions": questions})
+        # A choice or a yes/no answered otherwise is said as answered, not as "to settle".
+        otherwise = [t for t in not_applied if _answered_otherwise(checklist, context, t.about)]
+        unanswered = [t for t in not_applied if t not in otherwise]
+        triggers = []
+        if unanswered:
+            questions = [q.text for q in (checklist.question_at(t.about) for t in unanswered) if q is not None]
+            message = Message("trigger.practice_not_applied", {"questions": questions})
+            triggers.append(Trigger("practice_not_applied", message, unanswered[0].path))
+        for found in otherwise:
+            # Something was answered: say what, and what the guide asks instead of "to settle".
+            said = _said(checklist.question_at(found.about), context.answer(found.about))
+            expects = check.expects or practice.text
+            message = Message("trigger.practice_answered_otherwise", {"answer": said, "expects": expects})
+            triggers.append(Trigger("practice_answered_otherwise", message, found.path))
         findings.append(
             Finding(
                 "suggestion",
                 practice.id,
                 practice.text,
                 AnswerPath.of(check.paths[0]).in_sheet(),
-                triggers=(Trigger("practice_not_applied", message, not_applied[0].path),),
+                triggers=tuple(triggers),
             )
         )
     return findings
+
+
+def _answered_otherwise(checklist: Checklist, context: RuleContext, path: str) -> bool:
+    question = checklist.question_at(path)
+    return question is not None and question.type in ("choice", "yes_no") and is_answered(context.answer(path))
+
+
+def _said(question: Question | None, answer: Any) -> Message | Localized | str:
+    """An answer as the sheet's reader knows it: a choice's label, « non », the text."""
+    if question is not None and isinstance(answer, str) and question.choice(answer) is not None:
+        choice = question.choice(answer)
+        assert choice is not None
+        return choice.label
+    if isinstance(answer, bool):
+        return Message("guide.yes" if answer else "guide.no")
+    return str(answer)

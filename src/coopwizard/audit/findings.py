@@ -46,6 +46,8 @@ class Finding:
     path: tuple[PathPart, ...] = ()
     triggers: tuple[Trigger, ...] = ()
     advice: tuple[Text, ...] = ()
+    # For an inconsistency: the answers that disagree, its own path first (both ends).
+    ends: tuple[tuple[PathPart, ...], ...] = ()
 
     @property
     def severity(self) -> str:
@@ -69,7 +71,15 @@ class Audit:
     classification: Classification
     coverage: Coverage
     findings: tuple[Finding, ...]
+    # The level the whole sheet supports: the classification without the "yes" answers the
+    # topics contradict (their question ids in `contradicted`). None: same as `classification`.
+    supported_classification: Classification | None = None
+    contradicted: tuple[str, ...] = ()
     reviews: ReviewSummary | None = None  # what the partners' reviews say (sheet/reviews.py), for every renderer
+
+    @property
+    def supported(self) -> Classification:
+        return self.supported_classification or self.classification
 
     def counts(self) -> dict[str, int]:
         return {kind: sum(1 for f in self.findings if f.kind == kind) for kind in KINDS}

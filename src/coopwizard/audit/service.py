@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from coopwizard.audit.engine import audit
 from coopwizard.audit.findings import Audit, Finding
 from coopwizard.core.errors import CoopError, ExitCode
+from coopwizard.core.message import PathPart
 from coopwizard.guide.model import Checklist
 from coopwizard.io.frontmatter import looks_like_markdown, split_front_matter
 from coopwizard.io.textio import SourceText, read_source
@@ -25,10 +26,20 @@ class LoadedSheet:
 
 
 @dataclass
+class LocatedEnd:
+    """One of the answers an inconsistency is about, with its place in the file."""
+
+    path: tuple[PathPart, ...]
+    line: int
+    column: int
+
+
+@dataclass
 class LocatedFinding:
     finding: Finding
     line: int
     column: int
+    ends: tuple[LocatedEnd, ...] = ()
 
 
 @dataclass
@@ -68,7 +79,14 @@ def check_file(
         return FileReport(name if name != "-" else "<stdin>", error=err)
     result = audit(loaded.sheet, checklist, loaded.issues, today)
     # Marks are looked up only for the findings there are.
-    located = tuple(LocatedFinding(f, *loaded.document.locate(f.path)) for f in result.findings)
+    located = tuple(
+        LocatedFinding(
+            f,
+            *loaded.document.locate(f.path),
+            tuple(LocatedEnd(end, *loaded.document.locate(end)) for end in f.ends),
+        )
+        for f in result.findings
+    )
     return FileReport(name if name != "-" else "<stdin>", result, located)
 
 

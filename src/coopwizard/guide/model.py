@@ -130,6 +130,7 @@ class PracticeCheck:
     rule: str
     paths: tuple[str, ...]
     values: tuple[str, ...] = ()
+    expects: Localized | None = None  # what the guide asks, said when the answer is something else
 
 
 @dataclass
@@ -205,6 +206,7 @@ class Checklist:
     pitfalls: tuple[Pitfall, ...]
     practices: tuple[Practice, ...]
     consistency: tuple[Consistency, ...] = ()
+    placeholders: tuple[str, ...] = ()  # texts that mean "not known yet", both languages (fr first)
     review: ReviewGuide | None = None
     origin: str = field(default="", compare=False)
 

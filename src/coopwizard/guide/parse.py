@@ -163,8 +163,31 @@ class ChecklistParser:
             for practice_id in pitfall.practices:
                 if practice_id not in known:
                     raise self.fail(["pitfalls", index, "practices"], "checklist.unknown_practice", value=practice_id)
-        checklist = dataclasses.replace(checklist, pitfalls=pitfalls, practices=practices, consistency=consistency)
+        checklist = dataclasses.replace(
+            checklist,
+            pitfalls=pitfalls,
+            practices=practices,
+            consistency=consistency,
+            placeholders=self.phrases(data.get("placeholders"), ["placeholders"]) if "placeholders" in data else (),
+        )
         return dataclasses.replace(checklist, review=self.review(data, checklist))
+
+    def phrases(self, value: Any, path: list[PathPart]) -> tuple[str, ...]:
+        """Phrases in both languages, {fr: [...], en: [...]}: one list, French first (matching ignores it)."""
+        entry = self.mapping(value, path)
+        for extra in entry:
+            if extra not in LANGS:
+                raise self.fail([*path, str(extra)], "checklist.unknown_language", value=str(extra))
+        result: list[str] = []
+        for lang in LANGS:
+            items = entry.get(lang)
+            if not isinstance(items, list) or not items:
+                raise self.fail([*path, lang], "checklist.not_list")
+            for pos, item in enumerate(items):
+                if not isinstance(item, str) or not item.strip():
+                    raise self.fail([*path, lang, pos], "checklist.not_text")
+                result.append(item)
+        return tuple(result)
 
     def review(self, data: Mapping[str, Any], checklist: Checklist) -> ReviewGuide | None:
         """The health check (`review:`): its scale, ratings, and concerns of statements tied to pitfalls."""
@@ -461,6 +484,8 @@ class ChecklistParser:
                 raise self.fail(where, "checklist.not_list")
             elif spec.kind == "note" and checklist.note(str(value)) is None:
                 raise self.fail(where, "checklist.unknown_note", value=value)
+            elif spec.kind == "phrases":
+                self.phrases(value, where)
         return dict(params)
 
     def pitfalls(self, data: Mapping[str, Any], checklist: Checklist) -> tuple[Pitfall, ...]:
@@ -510,7 +535,7 @@ class ChecklistParser:
                 raw_check = self.mapping(entry["check"], where)
                 self.known(raw_check, keys_of(PracticeCheck), where)
                 rule = self.rule(raw_check, where, "practice")
-                params = {k: v for k, v in raw_check.items() if k != "rule"}
+                params = {k: v for k, v in raw_check.items() if k not in ("rule", "expects")}
                 params.setdefault("values", [])
                 if "values" not in RULE_SPECS[rule].params and not params["values"]:
                     params.pop("values")
@@ -519,7 +544,8 @@ class ChecklistParser:
                     if rule != "every_partner" and str(answer_path).startswith("partner."):
                         raise self.fail([*where, "paths", pos], "checklist.partner_path_needs_every", value=answer_path)
                 values = tuple(str(v) for v in checked.get("values") or [])
-                check = PracticeCheck(rule, tuple(checked["paths"]), values)
+                expects = self.optional_localized(raw_check, "expects", where)
+                check = PracticeCheck(rule, tuple(checked["paths"]), values, expects)
             practices.append(Practice(self.ident(entry, path), self.localized(entry, "text", path), check))
         self.unique([p.id for p in practices], ["practices"])
         return tuple(practices)

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-ParamKind = Literal["path", "paths", "number", "ids", "id", "note"]
+ParamKind = Literal["path", "paths", "number", "ids", "id", "note", "phrases"]
 RuleKind = Literal["pitfall", "practice", "consistency"]
 
 
@@ -37,14 +37,21 @@ class RuleSpec:
 NUMBER = Param("number")
 LIST = ("list",)
 
+PHRASES = Param("phrases")  # {fr: [...], en: [...]}: matched normalised (audit/phrases.py)
+MISSIONS = Param("path", ("per_partner",))
+MONEY = Param("path", ("amount",), section="partner")
+CLAIM = Param("path", ("yes_no",))
+
 RULE_SPECS: dict[str, RuleSpec] = {
     # -- pitfalls -------------------------------------------------------------------
     "provider_relationship": RuleSpec(
         "pitfall",
         {
-            "missions": Param("path", ("per_partner",)),
+            "missions": MISSIONS,
             "paid_services": Param("path", ("yes_no",)),
+            "money": MONEY,
             "contributions": Param("paths", section="partner"),
+            "paying_phrases": PHRASES,
         },
     ),
     "dispersion": RuleSpec(
@@ -52,30 +59,44 @@ RULE_SPECS: dict[str, RuleSpec] = {
         {
             "max_partners": NUMBER,
             "max_objectives": NUMBER,
+            "min_partners": NUMBER,
             "objectives": Param("path", LIST),
             "focus": Param("path"),
-            "missions": Param("path", ("per_partner",)),
+            "missions": MISSIONS,
             "representative": Param("path", section="partner"),
         },
     ),
-    "unclear_purpose": RuleSpec("pitfall", {"reason": Param("path"), "objectives": Param("path")}),
+    "unclear_purpose": RuleSpec(
+        "pitfall",
+        {
+            "reason": Param("path"),
+            "objectives": Param("path"),
+            "title": Param("path"),
+            "object": Param("paths"),
+            "demand_words": PHRASES,
+            "outside_words": PHRASES,
+            "max_other_words": NUMBER,
+        },
+    ),
     "wishes_vs_means": RuleSpec(
         "pitfall",
         {
-            "existing": Param("path", LIST, fields=("amount",)),
+            "existing": Param("path", LIST, fields=("amount", "provided_by")),
             "needed_material": Param("path", LIST, fields=("item", "amount", "source")),
             "needed_people": Param("path", LIST, fields=("need", "source")),
-            "money": Param("path", ("amount",), section="partner"),
+            "money": MONEY,
             "max_unfunded_amount": NUMBER,
+            "unsure_sources": PHRASES,
         },
     ),
     "hasty_decisions": RuleSpec(
         "pitfall",
         {
-            "milestones": Param("path", LIST, fields=("date",)),
+            "milestones": Param("path", LIST, fields=("date", "label")),
             "decision_rule": Param("path"),
             "undecided": Param("ids"),
-            "min_days_to_first_milestone": NUMBER,
+            "min_days_to_last_milestone": NUMBER,
+            "max_unsettled_topics": NUMBER,
         },
     ),
     # -- consistency checks -----------------------------------------------------------
@@ -85,6 +106,51 @@ RULE_SPECS: dict[str, RuleSpec] = {
             "rapprochement": Param("path", ("choice",)),
             "no_rapprochement": Param("ids"),
             "note": Param("note", optional=True),
+        },
+    ),
+    # A "yes" to a classification question (`claim`) against the topics that show it.
+    "claim_beyond_one_event": RuleSpec(
+        "consistency",
+        {
+            "claim": CLAIM,
+            "renewal": Param("path", ("choice",)),
+            "one_off": Param("ids"),
+            "lasting": Param("ids"),
+            "next_actions": Param("path", LIST),
+            "milestones": Param("path", LIST, fields=("date",)),
+            "max_span_days": NUMBER,
+        },
+    ),
+    "claim_shared_organisation": RuleSpec(
+        "consistency",
+        {
+            "claim": CLAIM,
+            "decision_rule": Param("path", ("choice",)),
+            "one_decides": Param("ids"),
+            "shared_rules": Param("ids"),
+            "decision_makers": Param("path", ("text",)),
+            "apart_phrases": PHRASES,
+            "committee": Param("path", ("yes_no",)),
+        },
+    ),
+    "claim_shares_work": RuleSpec(
+        "consistency",
+        {
+            "claim": CLAIM,
+            "paid_services": Param("path", ("yes_no",)),
+            "missions": MISSIONS,
+            "money": MONEY,
+            "contributions": Param("paths", section="partner"),
+            "paying_phrases": PHRASES,
+        },
+    ),
+    "claim_shares_resources": RuleSpec(
+        "consistency",
+        {
+            "claim": CLAIM,
+            "existing": Param("path", LIST, fields=("provided_by",)),
+            "contributions": Param("paths", section="partner"),
+            "described_by": Param("paths", section="partner"),
         },
     ),
     # -- practice checks: the practice is applied when every path passes -----------------

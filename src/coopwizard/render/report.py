@@ -55,10 +55,20 @@ def render_text(report: FileReport, checklist: Checklist, lang: str) -> str:
     sep = colon(lang)
     title = result.sheet.title or message(lang, "report.untitled")
     lines = [f"[bold]{escape(report.name)}[/] — {escape(title)}"]
-    lines.append(
-        f"  {message(lang, 'report.level')}{sep}{escape(describe_level(result.classification, checklist, lang))}"
-    )
-    upgrade = result.classification
+    supported = result.supported
+    lines.append(f"  {message(lang, 'report.level')}{sep}{escape(describe_level(supported, checklist, lang))}")
+    claimed = result.classification
+    if _rank(claimed) != _rank(supported):
+        because = _claims_left_out(result, checklist, lang)
+        lines.append(
+            f"  {escape(message(lang, 'report.level_claimed'))}{sep}"
+            f"{escape(describe_level(claimed, checklist, lang))}"
+            f" [dim]({escape(message(lang, 'report.level_claimed_because', questions=because))})[/]"
+        )
+    declared = checklist.level(result.sheet.level) if result.sheet.level else None
+    if declared is not None and declared.rank != _rank(supported):
+        lines.append(f"  {escape(message(lang, 'report.level_declared'))}{sep}{escape(declared.name(lang))}")
+    upgrade = supported
     if upgrade.next_level is not None and upgrade.missing:
         separator = " ; " if lang == "fr" else "; "
         steps = separator.join(step.rstrip(".") for step in steps_to_next(upgrade, lang)) + "."
@@ -86,6 +96,16 @@ def render_text(report: FileReport, checklist: Checklist, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _rank(classification: Classification) -> int:
+    return classification.level.rank if classification.level else 0
+
+
+def _claims_left_out(result: Audit, checklist: Checklist, lang: str) -> str:
+    """The classification questions whose "yes" the sheet contradicts, as the report says them."""
+    separator = " ; " if lang == "fr" else "; "
+    return separator.join(q.text(lang) for q in checklist.classification if q.id in result.contradicted)
+
+
 def _finding_lines(name: str, located: LocatedFinding, lang: str) -> str:
     finding = located.finding
     sep = colon(lang)
@@ -97,6 +117,11 @@ def _finding_lines(name: str, located: LocatedFinding, lang: str) -> str:
     lines = [head]
     lines.extend(
         f"      [dim]{message(lang, 'report.because')}{sep}[/]{escape(say(t, lang))}" for t in finding.triggers
+    )
+    lines.extend(
+        f"      [dim]{message(lang, 'report.against')}{sep}[/]{escape(name)}:{end.line}:{end.column} "
+        f"({escape('.'.join(str(p) for p in end.path))})"
+        for end in located.ends[1:]
     )
     lines.extend(f"      [dim]{message(lang, 'report.advice')}{sep}[/]{escape(say(a, lang))}" for a in finding.advice)
     return "\n".join(lines)
@@ -135,6 +160,7 @@ def report_json(report: FileReport, checklist: Checklist, lang: str) -> dict[str
 
 def _level_json(result: Audit, lang: str) -> dict[str, Any]:
     classification = result.classification
+    supported = result.supported
     return {
         "reached": classification.level.id if classification.level else None,
         "rank": classification.level.rank if classification.level else 0,
@@ -142,6 +168,14 @@ def _level_json(result: Audit, lang: str) -> dict[str, Any]:
         "declared": result.sheet.level,
         "next": classification.next_level.id if classification.next_level else None,
         "to_reach_next": steps_to_next(classification, lang),
+        "supported": {
+            "level": supported.level.id if supported.level else None,
+            "rank": supported.level.rank if supported.level else 0,
+            "modes": [m.id for m in supported.modes],
+            "contradicted": list(result.contradicted),
+            "next": supported.next_level.id if supported.next_level else None,
+            "to_reach_next": steps_to_next(supported, lang),
+        },
     }
 
 
@@ -157,6 +191,9 @@ def _finding_json(located: LocatedFinding, lang: str) -> dict[str, Any]:
         "column": located.column,
         "triggers": [{"code": t.code, "message": say(t.message, lang)} for t in finding.triggers],
         "advice": [say(a, lang) for a in finding.advice],
+        "ends": [
+            {"path": ".".join(str(p) for p in end.path), "line": end.line, "column": end.column} for end in located.ends
+        ],
     }
 
 

@@ -10,7 +10,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from coopwizard.guide.levels import classify
 from coopwizard.guide.model import Checklist, Question
 from coopwizard.guide.types import is_answered
 from coopwizard.sheet.model import Sheet, applies, to_data
@@ -35,8 +34,9 @@ def build_sheet(
     issues = [SchemaIssue((k,), "sheet.unknown_key", {"key": k, "suggestion": ""}) for k in unknown] + issues
     sheet.project.setdefault("created", created)
     sheet.project.setdefault("language", lang)
-    reached = classify(sheet.classification, checklist).level
-    sheet.level = reached.id if reached else None
+    # `classification.level` is the level the partners call their partnership: kept as
+    # written (parse_sheet read it), never replaced by the computed one; the audit
+    # compares the two (finding level_unsupported / level_understated).
     sheet.checklist_id, sheet.checklist_version = checklist.id, checklist.version
     return sheet, issues
 

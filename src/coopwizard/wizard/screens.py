@@ -95,7 +95,8 @@ class Screen:
         if triggers:
             lines += ["", *(self.bullet(say(t.message, self.lang)) for t in triggers)]
         if finding.advice:
-            lines += ["", self.m("report.advice"), *(self.advice(say(a, self.lang)) for a in finding.advice)]
+            lines += ["", self.m("report.advice").capitalize()]
+            lines += [self.advice(say(a, self.lang)) for a in finding.advice]
         style = "yellow" if finding.kind == "pitfall" else "magenta"
         self.box(self.m(f"wizard.title.{finding.kind}"), lines, style)
 

@@ -1,0 +1,150 @@
+"""Matching what volunteers write against the checklist's phrases: the one place that knows how.
+
+Texts and phrases are compared *normalised*: lowercase, accents folded (« é » is
+« e »), apostrophes and punctuation turned into spaces, spaces collapsed. A word
+of five letters or more also matches with one typo (one letter missing, added,
+changed, or two letters swapped): « subvension » is « subvention ». Shorter
+words must match exactly, so that « paie » is not « pied ».
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+TYPO_FROM = 5  # words this long or longer tolerate one typo
+_NOT_WORD = re.compile(r"[^0-9a-z]+")
+
+# Words that say nothing of what a text is about, in both languages: left out when
+# telling whether a text says more than a phrase, or restates another text.
+_STOP = """
+a au aux avec c ca ce ces cet cette d de des du elle en et eux il ils j je l la le les leur leurs lui m ma
+mais me mes moi mon n ne nos notre nous on ou par pas pour qu que qui s sa se ses son sur t ta te tes toi
+ton tu un une vos votre vous y est sont ete etre avoir ont fait faire parce car donc aussi tres plus
+tout tous toute toutes comme ainsi cela ceci organiser organise realiser mener monter euros euro eur
+the an of to and or for in on at by with from as is are be been was were it its this that these those we
+our us they their them you your because so also very all do does did make made organise organize hold run
+"""
+STOP_WORDS = frozenset(_STOP.split())
+
+
+@functools.lru_cache(maxsize=4096)
+def normalise(text: str) -> str:
+    """« À définir ! » -> "a definir"."""
+    folded = unicodedata.normalize("NFKD", text.replace("œ", "oe").replace("Œ", "oe"))
+    bare = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    return " ".join(_NOT_WORD.split(bare)).strip()
+
+
+def words(text: str) -> tuple[str, ...]:
+    return tuple(normalise(text).split())
+
+
+def content_words(text: str) -> tuple[str, ...]:
+    """The words of a text that carry its meaning (stop words left out)."""
+    return tuple(w for w in words(text) if w not in STOP_WORDS and not w.isdigit())
+
+
+def _one_typo(a: str, b: str) -> bool:
+    """Whether a and b differ by at most one edit (Damerau: a swap of neighbours counts as one)."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long[i]:
+        i += 1
+    return short[i:] == long[i + 1 :]
+
+
+def word_matches(word: str, expected: str) -> bool:
+    if word == expected:
+        return True
+    return len(expected) >= TYPO_FROM and len(word) >= TYPO_FROM - 1 and _one_typo(word, expected)
+
+
+def _at(text_words: Sequence[str], start: int, phrase: Sequence[str]) -> bool:
+    return start + len(phrase) <= len(text_words) and all(
+        word_matches(text_words[start + i], p) for i, p in enumerate(phrase)
+    )
+
+
+def find(text: str, phrases: Iterable[str]) -> tuple[str, tuple[int, int]] | None:
+    """The first phrase found in text, and where (word positions), or None."""
+    text_words = words(text)
+    for phrase in phrases:
+        expected = words(phrase)
+        if not expected:
+            continue
+        for start in range(len(text_words) - len(expected) + 1):
+            if _at(text_words, start, expected):
+                return phrase, (start, start + len(expected))
+    return None
+
+
+def contains(text: str, phrases: Iterable[str]) -> bool:
+    return find(text, phrases) is not None
+
+
+def is_only(text: str, phrases: Iterable[str], extra_words: int = 0) -> bool:
+    """Whether text is one of the phrases, give or take `extra_words` words that carry meaning.
+
+    « Parce que la mairie l'a demandé » is only « la mairie l'a demandé »: the
+    words left (« parce que ») are stop words.
+    """
+    text_words = words(text)
+    for phrase in phrases:
+        expected = words(phrase)
+        if not expected:
+            continue
+        for start in range(len(text_words) - len(expected) + 1):
+            if _at(text_words, start, expected):
+                rest = [*text_words[:start], *text_words[start + len(expected) :]]
+                if sum(1 for w in rest if w not in STOP_WORDS and not w.isdigit()) <= extra_words:
+                    return True
+    return False
+
+
+def restates(text: str, others: Iterable[str]) -> bool:
+    """Whether every meaningful word of text is already in one of the other texts (typos tolerated)."""
+    mine = content_words(text)
+    if not mine:
+        return True
+    for other in others:
+        theirs = content_words(other)
+        if theirs and all(any(word_matches(w, t) or word_matches(t, w) for t in theirs) for w in mine):
+            return True
+    return False
+
+
+def phrase_list(value: Any) -> tuple[str, ...]:
+    """A checklist's phrases ({fr: [...], en: [...]}, or a plain list) as one list: matching ignores the language."""
+    if isinstance(value, Mapping):
+        return tuple(str(p) for lang in sorted(value) for p in value[lang] or ())
+    if isinstance(value, list | tuple):
+        return tuple(str(p) for p in value)
+    return ()
+
+
+def is_placeholder(value: Any, placeholders: Sequence[str], extra_words: int = 1) -> bool:
+    """Whether a text answer only says it is not known yet: « à trouver », "TBD", « ? », « … ».
+
+    A text made only of punctuation counts; so does a placeholder with one more
+    word (« à définir ensemble »).
+    """
+    if not isinstance(value, str):
+        return False
+    if not value.strip():
+        return False
+    if not normalise(value):
+        return True  # « ? », « … », « - »
+    return is_only(value, placeholders, extra_words)
