@@ -42,22 +42,22 @@ def test_the_agenda_of_disagreements_in_french() -> None:
         "   Résumé (différent)\n"
         "     fete-potagers : Une fête au jardin partagé pour fêter les récoltes avec le quartier.\n"
         "     fete-ados : Une fête au jardin avec un concert des jeunes du quartier.\n"
-        "   d'accord (3) : Titre, Territoire, Niveau de coopération\n"
+        "   d'accord (3) : Titre, Territoire, Échelle\n"
     )
     assert (
         "4. Raison et objectifs — à discuter\n"
-        "   Les objectifs recherchés (un par ligne) (différent)\n"
+        "   Objectifs (différent)\n"
         "     toutes : Créer du lien entre voisins\n"
         "     seulement fete-potagers : Faire connaître le jardin partagé\n"
         "     seulement fete-ados : Donner une place aux jeunes du quartier\n"
-        "   d'accord (1) : Pourquoi coopérer ? La raison du projet\n"
+        "   d'accord (1) : Raison du projet\n"
         "5. Qui fait quoi — à discuter\n"
-        "   La mission de chaque association — Club Ados Linandes (différent)\n"
+        "   Mission de chaque association — Club Ados Linandes (différent)\n"
         "     fete-potagers : Les affiches et la sono\n"
         "     fete-ados : Les affiches, la sono et un concert des jeunes\n"
     ) in out
     assert (
-        "   Les ressources nécessaires qui manquent (différent)\n"
+        "   Ressources manquantes (différent)\n"
         "     toutes : Location de tables, 150 €, Apports des associations\n"
         "     seulement fete-ados : Scène pour le concert, 400 €, Subvention de la ville\n"
         "     totaux : 150 € (fete-potagers), 550 € (fete-ados)\n"
@@ -65,7 +65,7 @@ def test_the_agenda_of_disagreements_in_french() -> None:
     assert "   Le niveau indiqué par la fiche (différent)\n     fete-potagers : Collaboration\n" in out
     assert (
         "8. Échéancier — à discuter\n"
-        "   Les étapes, avec leur date (différent)\n"
+        "   Étapes (différent)\n"
         "     toutes : 2027-06-05, Réunion de préparation\n"
         "     « Fête des récoltes », écrit autrement\n"
         "       fete-potagers : 2027-09-25, Fête des récoltes\n"
@@ -179,7 +179,7 @@ def test_problems_in_a_sheet_are_said_and_left_out(write: Callable[..., Path]) -
     run = coop("compare", str(bad), str(ROOT / "docs" / "examples" / "linandes.yaml"))
     assert run.code == 1
     assert run.err == f"{bad}: 1 problem in the sheet, left out of the comparison (coop check {bad} lists them).\n"
-    assert "   What pricing? (answered by only some)\n" in run.out
+    assert "   Pricing (answered by only some)\n" in run.out
 
 
 def test_bad_input_is_one_line_and_exit_2(write: Callable[..., Path]) -> None:
@@ -233,10 +233,10 @@ def test_the_common_sheet_decides_nothing_for_them(tmp_path: Path) -> None:
     assert "decision_rule" not in topics["governance"] and "committee" not in topics["governance"]
     assert topics["governance"]["notes"].replace("\u00a0", " ").splitlines() == [
         f"À trancher ensemble (coop merge, {_today()}) :",
-        "- Comment les décisions sont-elles prises ?",
+        "- Mode de décision",
         "  - Potagers : au consensus",
         "  - Club Ados : au vote à la majorité",
-        "- Un comité local d'organisation réunit-il les représentants de chaque association ?",
+        "- Comité local d'organisation",
         "  - Potagers : oui",
         "  - Club Ados : (pas de réponse)",
         "Notes de Potagers : On se voit le premier mardi du mois.",
@@ -324,7 +324,7 @@ def test_the_merged_notes_keep_both_dates(tmp_path: Path) -> None:
     run = coop("merge", POTAGERS, ADOS, "-n", "Potagers", "-n", "Club Ados")
     notes = yaml.safe_load(run.out)["topics"]["timeline"]["notes"].replace("\u00a0", " ").replace("\u202f", " ")
     assert notes.splitlines()[1:] == [
-        "- The milestones, with their dates",
+        "- Milestones",
         "  - everyone: 2027-06-05, Réunion de préparation",
         "  - “Fête des récoltes”, written differently",
         "    - Potagers: 2027-09-25, Fête des récoltes",

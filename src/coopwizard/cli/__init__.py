@@ -7,7 +7,20 @@ from __future__ import annotations
 
 import sys
 
-from coopwizard.cli import check, compare, edit, guide, merge, new, render, review, schema  # noqa: F401  (they register)
+from coopwizard.cli import (  # noqa: F401  (they register their commands)
+    agenda,
+    calendar,
+    check,
+    compare,
+    convention,
+    edit,
+    guide,
+    merge,
+    new,
+    render,
+    review,
+    schema,
+)
 from coopwizard.cli.app import app
 
 __all__ = ["app", "main"]
