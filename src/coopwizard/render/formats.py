@@ -7,13 +7,14 @@ from coopwizard.core.errors import UsageError
 from coopwizard.guide.model import Checklist
 from coopwizard.io.yamldump import dump_yaml
 from coopwizard.render.markdown import render_markdown
+from coopwizard.render.schema import schema_modeline
 from coopwizard.sheet.model import Sheet, to_data
 
 
 def render_sheet(sheet: Sheet, checklist: Checklist, result: Audit, output_format: str, lang: str) -> str:
     if output_format == "md":
         return render_markdown(sheet, checklist, result, lang)
-    return dump_yaml(to_data(sheet, checklist))
+    return dump_yaml(to_data(sheet, checklist), comment=schema_modeline())
 
 
 SHEET_FORMATS = ("yaml", "md")
