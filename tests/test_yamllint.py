@@ -1,4 +1,4 @@
-"""Every YAML file coopwizard ships or writes passes yamllint with its default configuration, and reads back the same."""
+"""Every YAML file coopwizard ships or writes passes yamllint with its default configuration and reads back."""
 
 from __future__ import annotations
 

@@ -248,7 +248,7 @@ EN: dict[str, str] = {
     "help.guide.format": "Output: table (a table on a terminal, tab-separated text otherwise) or json.",
     # -- JSON Schema (coop schema) -----------------------------------------------------------
     "schema.title": "Project sheet — {checklist}",
-    "schema.description": "A project sheet (format {format}) for the \"{checklist}\" checklist: coop check audits it, coop render writes it again.",
+    "schema.description": 'A project sheet (format {format}) for the "{checklist}" checklist: coop check audits it, coop render writes it again.',
     "schema.format.title": "Sheet format",
     "schema.format.description": "Always 1: the version of the sheet format.",
     "schema.checklist.title": "Checklist",

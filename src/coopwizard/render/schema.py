@@ -60,7 +60,11 @@ def sheet_schema(checklist: Checklist, lang: str) -> dict[str, Any]:
             _choices([(status, m(f"md.status.{status}")) for status in STATUSES]), "status"
         )
         entry["properties"]["notes"] = labelled({"type": "string"}, "notes")
-        topics[topic.id] = {"title": topic.label(lang), "description": topic.guide(lang), "anyOf": [entry, {"type": "null"}]}
+        topics[topic.id] = {
+            "title": topic.label(lang),
+            "description": topic.guide(lang),
+            "anyOf": [entry, {"type": "null"}],
+        }
     title = checklist.title(lang)
     partner = {**_object(checklist.partner, lang, required=["name"]), "title": m("schema.partner.title")}
     return {
