@@ -9,6 +9,9 @@ import typer
 from coopwizard.cli.app import ChecklistOption, LangOption, app, h, load_guide, run
 from coopwizard.cli.output import deliver, refuse_overwrite
 from coopwizard.core.errors import ExitCode
+from coopwizard.i18n import message
+from coopwizard.io.console import emit
+from coopwizard.io.markup import escape
 
 
 @app.command(help=h("schema"))
@@ -25,7 +28,15 @@ def schema(
 
         refuse_overwrite(output, force)
         text = json.dumps(sheet_schema(load_guide(checklist), language), ensure_ascii=False, indent=2) + "\n"
-        deliver(text, output, language)
+        if output == "-":
+            deliver(text, output, language)
+        else:
+            from pathlib import Path
+
+            from coopwizard.io.textio import write_atomic
+
+            write_atomic(Path(output), text)
+            emit(escape(message(language, "cli.schema_written", file=output)), err=True, wrap=False)
         return ExitCode.CLEAN
 
     run(lang, action)

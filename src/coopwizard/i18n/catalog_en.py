@@ -167,6 +167,7 @@ EN: dict[str, str] = {
     "help.output": 'File to write; "-" writes to standard output.',
     "help.force": "Replace the file if it already exists.",
     "cli.written": "Sheet written: {file}",
+    "cli.schema_written": "Schema written: {file}",
     "wizard.select_hint": "(arrow keys ↑↓, then Enter)",
     "wizard.checkbox_hint": "(Space to tick, Enter to confirm)",
     "wizard.required": "An answer is needed here.",

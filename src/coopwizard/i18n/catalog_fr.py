@@ -178,6 +178,7 @@ FR: dict[str, str] = {
     "help.output": "Fichier à écrire ; « - » écrit sur la sortie standard.",
     "help.force": "Remplacer le fichier s'il existe déjà.",
     "cli.written": "Fiche écrite : {file}",
+    "cli.schema_written": "Schéma écrit : {file}",
     # -- the wizard -------------------------------------------------------------------------
     "wizard.select_hint": "(flèches ↑↓, puis Entrée)",
     "wizard.checkbox_hint": "(Espace pour cocher, Entrée pour valider)",
