@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -163,3 +164,14 @@ def test_levels_and_pitfalls_name_the_answers_they_read(part: str, key: str, exp
 def test_practices_say_what_they_check() -> None:
     first = json.loads(coop("practices", "--format", "json").out)["practices"][0]
     assert first["check"] == {"rule": "answered", "reads": ["project.territory", "outlook.next_actions"], "values": []}
+
+
+def test_the_doc_describes_every_key_the_json_prints() -> None:
+    section = DOC.split("## Everything an answers file needs, as JSON")[1].split("\n## ")[0]
+    named = set(re.findall(r"`([a-z_.]+)`", section))
+    data = topics_json()
+    printed = set(data) | {key for topic in data["topics"] for key in topic}
+    for entry in _entries(data).values():
+        printed |= set(entry) | {key for choice in entry.get("choices", []) for key in choice}
+    assert printed - named == set()
+    assert {"when", "labels", "fields", "reserved", "path"} <= named

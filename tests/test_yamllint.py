@@ -129,3 +129,8 @@ def test_a_sheet_edited_by_coop_edit_passes_yamllint(write: Callable[..., Path],
     sheet = plan.loaded.sheet
     sheet.topics["pricing"].answers = {"model": "free", "details": "Tout est gratuit, " * 8}
     assert lint(write_back(text, False, sheet, checklist, ["pricing"], "", str(path))) == []  # type: ignore[arg-type]
+
+
+def test_the_sheet_format_doc_shows_the_example_as_it_is() -> None:
+    doc = (ROOT / "docs" / "sheet-format.md").read_text(encoding="utf-8")
+    assert f"```yaml\n{EXAMPLE.read_text(encoding='utf-8')}```" in doc
