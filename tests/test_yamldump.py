@@ -23,6 +23,11 @@ DEFAULTS = YamlLintConfig("extends: default")
 AMBIGUOUS = [
     "0o17",
     "0O17",
+    "._",  # numbers to ruamel, whose resolver counts underscores as digits (found by hypothesis)
+    "+._1",
+    "_",
+    "+_",
+    "__",
     "1e5",
     "+1e3",
     "2e-3",
@@ -213,7 +218,7 @@ _TEXT = st.one_of(
     st.lists(st.sampled_from(["mot", "x" * 30, "1e5", "- ", " ", "\n", "#", ":"]), max_size=12).map("".join),
     st.lists(st.sampled_from(["un", "deux", "trois", "quatre", "cinq", "six", "\n"]), max_size=60).map(" ".join),
 )
-_KEY = st.one_of(st.sampled_from(AMBIGUOUS[:60]), st.text(alphabet=_CHARS, max_size=12))
+_KEY = st.one_of(st.sampled_from(AMBIGUOUS[:65]), st.text(alphabet=_CHARS, max_size=12))
 _SCALAR = st.one_of(
     _TEXT,
     st.integers(),
@@ -243,3 +248,22 @@ def test_yamllint_defaults_pass_on_any_data(data: dict[Any, Any]) -> None:
     written = dump_yaml(data)
     assert lint(written) == [], written
     assert lint("---\n" + dump_yaml(data, document_start=False)) == []
+
+
+def test_a_fold_before_a_line_break_leaves_room_for_the_escape() -> None:
+    """Found by hypothesis: the `\\` after `\\n` once made an 81-character line."""
+    data = {"k": ["m" * 72 + " \nmot"]}
+    written = dump_yaml(data)
+    assert written == '---\nk:\n  - "' + "m" * 72 + '\n    \\n\\\n    mot"\n'
+    assert lint(written) == []
+    for reader, value in readers(written).items():
+        assert value == data, reader
+
+
+def test_a_plain_line_that_cannot_fold_is_quoted() -> None:
+    """Found by hypothesis: a long word followed by "- -" is one unbreakable run with spaces."""
+    data = {"k": ["m" * 76 + "- - mot"]}
+    written = dump_yaml(data)
+    assert written.startswith('---\nk:\n  - "mmm')
+    assert lint(written) == []
+    assert yaml.safe_load(written) == data

@@ -28,7 +28,8 @@ WIDTH = 80  # yamllint's default line-length
 INDENT = 2
 
 # Text that some reader would resolve to a number, a boolean, null, a date or a time.
-_NUMBER_LIKE = re.compile(r"[-+]?(\.?[0-9]|\.(inf|nan)$)[0-9A-Za-z_.:+-]*", re.IGNORECASE)
+# ("_", "+_" and "._" are numbers to ruamel's resolver: underscores count as digits there)
+_NUMBER_LIKE = re.compile(r"[-+]?(\.?[0-9_]|\.(inf|nan)$)[0-9A-Za-z_.:+-]*", re.IGNORECASE)
 _DATE_LIKE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
 _WORDS = frozenset({"y", "n", "yes", "no", "true", "false", "on", "off", "null", "~", "=", "<<"})
 # Characters that YAML cannot carry raw, or that readers of 1.1 and 1.2 disagree on
@@ -155,11 +156,22 @@ def _scalar_lines(value: Any, head: str, indent: int) -> list[str]:
         return [head + _plain_value(value)]
     if "\n" in value and not _UNSAFE.search(value):
         block = _literal(value, head, indent) or _folded(value, head, indent)
-        if block:
+        if block and all(map(_fits, block)):
             return block
     if not needs_quotes(value):
-        return _fill(_SINGLE_SPACE.split(value), head, indent)
+        plain = _fill(_SINGLE_SPACE.split(value), head, indent)
+        if all(map(_fits, plain)):
+            return plain
     return _double_quoted(value, head, indent)
+
+
+def _fits(line: str) -> bool:
+    """Within WIDTH, or one word that cannot be folded (yamllint allows that: after the indentation
+    and a "- ", no space)."""
+    if len(line) <= WIDTH:
+        return True
+    rest = line.lstrip(" ")
+    return " " not in rest.removeprefix("- ")
 
 
 def _fill(words: list[str], head: str, indent: int) -> list[str]:
@@ -272,11 +284,10 @@ def _double_quoted(text: str, head: str, indent: int) -> list[str]:
     lines: list[str] = []
     line = head + '"'
     for index, piece in enumerate(pieces):
-        closing = 1 if index == len(pieces) - 1 else 0
         size = sum(len(unit) for unit in piece)
         if index:
             if joints[index - 1] == "fold":
-                if len(line) + 1 + size + closing <= WIDTH:
+                if len(line) + 1 + size + 1 <= WIDTH:  # room for the closing quote or a "\\" after it
                     line += " " + "".join(piece)
                     continue
                 lines.append(line)
