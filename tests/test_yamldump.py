@@ -189,6 +189,7 @@ def test_layout() -> None:
         "  ok: true\n"
     )
     assert dump_yaml({"a": 1}, document_start=False) == "a: 1\n"
+    assert dump_yaml({"a": ("x",), "b": ()}) == "---\na:\n  - x\nb: []\n"  # a tuple is a list
 
 
 def test_long_text_is_folded_under_80_and_reads_back() -> None:

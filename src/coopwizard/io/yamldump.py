@@ -62,7 +62,7 @@ def dump_yaml(data: Any, *, document_start: bool = True, comment: str = "") -> s
         lines.append(comment)
     if isinstance(data, dict) and data:
         _mapping(data, 0, lines)
-    elif isinstance(data, list) and data:
+    elif isinstance(data, list | tuple) and data:
         _sequence(data, 0, lines)
     else:
         lines.extend(_scalar_lines(data, "", 0))
@@ -91,13 +91,13 @@ def _mapping(data: dict[Any, Any], indent: int, lines: list[str], first: str | N
         _value(value, head, indent, lines)
 
 
-def _sequence(data: list[Any], indent: int, lines: list[str]) -> None:
+def _sequence(data: list[Any] | tuple[Any, ...], indent: int, lines: list[str]) -> None:
     pad = " " * indent
     for item in data:
         head = f"{pad}- "
         if isinstance(item, dict) and item:
             _mapping(item, indent + INDENT, lines, first=head)
-        elif isinstance(item, list) and item:
+        elif isinstance(item, list | tuple) and item:
             lines.append(f"{pad}-")
             _sequence(item, indent + INDENT, lines)
         else:
@@ -109,7 +109,7 @@ def _value(value: Any, head: str, indent: int, lines: list[str]) -> None:
     if isinstance(value, dict) and value:
         lines.append(head)
         _mapping(value, indent + INDENT, lines)
-    elif isinstance(value, list) and value:
+    elif isinstance(value, list | tuple) and value:
         lines.append(head)
         _sequence(value, indent + INDENT, lines)
     else:
