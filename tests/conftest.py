@@ -27,7 +27,7 @@ def pinned_terminal(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, cache_home:
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("TERM", "dumb")
-    for name in ("COOP_LANG", "COOP_CHECKLIST", "LC_ALL", "LC_MESSAGES", "LANG"):
+    for name in ("COOP_LANG", "COOP_CHECKLIST", "COOP_SCHEMA", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     monkeypatch.setenv("COOP_CACHE_DIR", str(cache_home))  # never the user's own cache

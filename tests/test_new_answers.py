@@ -98,7 +98,9 @@ def test_an_existing_file_is_not_replaced_without_force(tmp_path: Path) -> None:
     assert run.err == f"Error: {target} already exists; add --force to replace it, or choose another -o.\n"
     assert target.read_text(encoding="utf-8") == "keep me\n"
     assert coop("new", "--answers", str(ANSWERS), "-o", str(target), "--force").code == 0
-    assert target.read_text(encoding="utf-8").startswith("format: 1\n")
+    assert target.read_text(encoding="utf-8").startswith(
+        "---\n# yaml-language-server: $schema=./coopwizard.schema.json\nformat: 1\n"
+    )
 
 
 def test_a_hostile_answers_file_is_refused_like_a_sheet(write: Callable[..., Path]) -> None:

@@ -91,6 +91,7 @@ def test_reviews_are_added_and_the_rest_of_the_file_kept(reviewed: Path) -> None
 
 def test_check_shows_scores_spread_and_trend(reviewed: Path) -> None:
     run = coop("check", str(reviewed))
+    line = reviewed.read_text(encoding="utf-8").splitlines().index("reviews:") + 1  # findings point at the reviews
     assert run.code == 1
     assert (
         "  Reviews: 6 reviews by 3 partners, the latest on 2025-10-01\n"
@@ -102,7 +103,7 @@ def test_check_shows_scores_spread_and_trend(reviewed: Path) -> None:
         '    Criterion "Participation des jeunes": not met (Club Ados Linandes)\n'
     ) in run.out
     assert (
-        f'    {reviewed}:141:1: [warning] the partners\' scores on "Decisions taken democratically" range from 1 '
+        f'    {reviewed}:{line}:1: [warning] the partners\' scores on "Decisions taken democratically" range from 1 '
         "(Club Ados Linandes) to 5 (Les Potagers des Linandes): a point to discuss together (review_spread)\n"
     ) in run.out
     # The latest review is more than 12 months old: a cooperation project is reviewed again.

@@ -37,4 +37,6 @@ def split_front_matter(text: str, name: str) -> tuple[str, int]:
 
 
 def join_front_matter(yaml_text: str, body: str) -> str:
+    """The opening fence is the YAML document's start: a `---` line the YAML text begins with is not repeated."""
+    yaml_text = yaml_text.removeprefix(FENCE + "\n")
     return f"{FENCE}\n{yaml_text}{FENCE}\n\n{body}"

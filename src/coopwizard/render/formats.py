@@ -29,9 +29,10 @@ class OutputFormat:
 
 def _yaml(sheet: Sheet, checklist: Checklist, result: Audit, lang: str) -> str:
     from coopwizard.io.yamldump import dump_yaml
+    from coopwizard.render.schema import schema_modeline  # points editors at the schema (docs/sheet-format.md)
     from coopwizard.sheet.model import to_data
 
-    return dump_yaml(to_data(sheet, checklist))
+    return dump_yaml(to_data(sheet, checklist), comment=schema_modeline())
 
 
 def _markdown(sheet: Sheet, checklist: Checklist, result: Audit, lang: str) -> str:

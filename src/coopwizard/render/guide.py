@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from coopwizard.guide.model import Checklist
+from coopwizard.core.localized import Localized
+from coopwizard.guide.model import LANGS, Checklist, Practice, Question
+from coopwizard.guide.paths import CLASSIFICATION, PARTNER, PROJECT
+from coopwizard.guide.rule_specs import RULE_SPECS
 from coopwizard.i18n import message
+from coopwizard.sheet.model import STATUSES
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -50,7 +55,15 @@ def guide_plain(checklist: Checklist, part: str, lang: str) -> str:
 
 
 def guide_json(checklist: Checklist, part: str, lang: str) -> str:
+    """One part of the guide as JSON, with everything an answers file needs.
+
+    Texts are in `lang`; choice labels are also given in both languages
+    (`labels`), since an answers file holds ids and a script may show either.
+    `coop topics` also describes the sheet's other sections (project, partners,
+    classification); `coop levels` the classification questions the levels require.
+    """
     items: list[dict[str, Any]]
+    extra: dict[str, Any] = {}
     if part == "levels":
         items = [
             {
@@ -63,6 +76,7 @@ def guide_json(checklist: Checklist, part: str, lang: str) -> str:
             }
             for lv in checklist.levels
         ]
+        extra["classification"] = _section(checklist, CLASSIFICATION, checklist.classification, lang)
     elif part == "topics":
         items = [
             {
@@ -70,17 +84,144 @@ def guide_json(checklist: Checklist, part: str, lang: str) -> str:
                 "label": t.label(lang),
                 "guide": t.guide(lang),
                 "hints": [h(lang) for h in t.hints],
-                "questions": [
-                    {"id": q.id, "type": q.type, "text": q.text(lang), "required": q.required} for q in t.questions
-                ],
+                "questions": [_question(q, f"{t.id}.{q.id}", lang) for q in t.questions],
+                "reserved": _topic_reserved(t.id, lang),
             }
             for t in checklist.topics
         ]
+        extra["project"] = _section(checklist, PROJECT, checklist.project, lang)
+        extra["partners"] = _section(checklist, PARTNER, checklist.partner, lang)
+        extra["classification"] = _section(checklist, CLASSIFICATION, checklist.classification, lang)
     elif part == "pitfalls":
         items = [
-            {"id": p.id, "text": p.text(lang), "advice": p.advice(lang), "practices": list(p.practices)}
+            {
+                "id": p.id,
+                "text": p.text(lang),
+                "advice": p.advice(lang),
+                "practices": list(p.practices),
+                "rule": p.rule,
+                "reads": _reads(p.rule, p.params),
+            }
             for p in checklist.pitfalls
         ]
     else:
-        items = [{"id": p.id, "text": p.text(lang), "checked": p.check is not None} for p in checklist.practices]
-    return json.dumps({part: items}, ensure_ascii=False, indent=2) + "\n"
+        items = [_practice(p, lang) for p in checklist.practices]
+    document = {"checklist": {"id": checklist.id, "version": checklist.version}, part: items, **extra}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _labels(text: Localized) -> dict[str, str]:
+    return {language: text(language) for language in LANGS}
+
+
+def _choice(choice_id: str, label: Localized, lang: str) -> dict[str, Any]:
+    return {"id": choice_id, "label": label(lang), "labels": _labels(label)}
+
+
+def _question(question: Question, path: str, lang: str) -> dict[str, Any]:
+    """A question as an answers file names it: its path, type, choices, fields and condition."""
+    entry: dict[str, Any] = {
+        "id": question.id,
+        "path": path,
+        "type": question.type,
+        "text": question.text(lang),
+        "required": question.required,
+    }
+    if question.help is not None:
+        entry["help"] = question.help(lang)
+    if question.choices:
+        entry["choices"] = [_choice(c.id, c.label, lang) for c in question.choices]
+    if question.fields:
+        entry["fields"] = [_question(f, f"{path}.{f.id}", lang) for f in question.fields]
+    when = getattr(question, "when", None)  # a condition, in the model once questions have one
+    if when is not None:
+        entry["when"] = _plain(when)
+    return entry
+
+
+def _section(checklist: Checklist, name: str, questions: tuple[Question, ...], lang: str) -> dict[str, Any]:
+    section: dict[str, Any] = {"questions": [_question(q, f"{name}.{q.id}", lang) for q in questions]}
+    if name == PROJECT:
+        section["reserved"] = [
+            {
+                "id": "created",
+                "path": "project.created",
+                "type": "date",
+                "text": message(lang, "schema.created.description"),
+            },
+            {
+                "id": "language",
+                "path": "project.language",
+                "type": "choice",
+                "text": message(lang, "schema.language.description"),
+                "choices": [_choice(code, _catalog_labels(f"schema.language.{code}"), lang) for code in LANGS],
+            },
+        ]
+    elif name == CLASSIFICATION:
+        section["reserved"] = [
+            {
+                "id": "level",
+                "path": "classification.level",
+                "type": "choice",
+                "text": message(lang, "schema.level.description"),
+                "choices": [_choice(lv.id, lv.name, lang) for lv in checklist.levels],
+            }
+        ]
+    return section
+
+
+def _topic_reserved(topic_id: str, lang: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": "status",
+            "path": f"{topic_id}.status",
+            "type": "choice",
+            "text": message(lang, "schema.status.description"),
+            "choices": [_choice(status, _catalog_labels(f"md.status.{status}"), lang) for status in STATUSES],
+        },
+        {"id": "notes", "path": f"{topic_id}.notes", "type": "text", "text": message(lang, "schema.notes.description")},
+    ]
+
+
+def _catalog_labels(key: str) -> Localized:
+    return Localized(message("fr", key), message("en", key))
+
+
+def _reads(rule: str, params: Mapping[str, Any]) -> list[str]:
+    """The answer paths a rule's parameters name, in order."""
+    spec = RULE_SPECS.get(rule)
+    paths: list[str] = []
+    for name, value in params.items():
+        param = spec.params.get(name) if spec else None
+        if param is None or param.kind not in ("path", "paths"):
+            continue
+        for path in [value] if isinstance(value, str) else list(value):
+            if str(path) not in paths:
+                paths.append(str(path))
+    return paths
+
+
+def _practice(practice: Practice, lang: str) -> dict[str, Any]:
+    entry: dict[str, Any] = {"id": practice.id, "text": practice.text(lang), "checked": practice.check is not None}
+    if practice.check is not None:
+        entry["check"] = {
+            "rule": practice.check.rule,
+            "reads": list(practice.check.paths),
+            "values": list(practice.check.values),
+        }
+    return entry
+
+
+def _plain(value: Any) -> Any:
+    """A condition as JSON data, whatever shape the model gives it."""
+    import dataclasses
+
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {k: _plain(v) for k, v in dataclasses.asdict(value).items() if v is not None}
+    if isinstance(value, Localized):
+        return _labels(value)
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value if value is None or isinstance(value, str | int | float | bool) else str(value)

@@ -12,8 +12,6 @@ review. Pure: data in, data out; the CLI writes the file.
 from __future__ import annotations
 
 import datetime as dt
-import io
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -257,19 +255,14 @@ def _dotted(path: tuple[PathPart, ...]) -> str:
     return ".".join(str(p) for p in path) or "(document)"
 
 
-_INDENTED_SEQUENCE = re.compile(r"^( *)[^\s#-][^\n]*:\n\1 +- ", re.MULTILINE)
-
-
 def append_review(original: str, markdown: bool, review: Review, name: str) -> str:
     """The sheet's text with `review` added at the end of `reviews:`; everything else exactly as it was.
 
     ruamel.yaml's round trip keeps comments, order and quoting; a Markdown sheet
     keeps its body as it is (only the front matter changes).
     """
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
-
     from coopwizard.io.frontmatter import split_front_matter
+    from coopwizard.io.roundtrip import dump_round_trip, load_round_trip
 
     body = ""
     yaml_text = original
@@ -278,15 +271,7 @@ def append_review(original: str, markdown: bool, review: Review, name: str) -> s
         lines = original.split("\n")
         end = next(i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "..."))
         body = "\n".join(lines[end + 1 :])
-    rt = YAML(typ="rt")
-    rt.preserve_quotes = True
-    rt.width = 4096
-    if _INDENTED_SEQUENCE.search(yaml_text):
-        rt.indent(mapping=2, sequence=4, offset=2)
-    try:
-        document = rt.load(yaml_text)
-    except YAMLError as err:
-        raise InvalidSheetError("edit.cannot_round_trip", file=name, reason=str(err).splitlines()[0]) from err
+    rt, document = load_round_trip(yaml_text, name)
     if not isinstance(document, dict):
         raise InvalidSheetError("sheet.not_mapping", file=name, found=type_name(document))
     reviews = document.get("reviews")
@@ -295,9 +280,11 @@ def append_review(original: str, markdown: bool, review: Review, name: str) -> s
     if not isinstance(reviews, list):
         raise InvalidSheetError("review.reviews_not_list", file=name)
     reviews.append(review_data(review))
-    buffer = io.StringIO()
-    rt.dump(document, buffer)
-    return f"---\n{buffer.getvalue()}---\n{body}" if markdown else buffer.getvalue()
+    text = dump_round_trip(rt, document)
+    if not markdown:
+        return text
+    front = text.removeprefix("---\n")  # the Markdown fence opens the document already
+    return f"---\n{front}---\n{body}"
 
 
 # -- what the reviews say ------------------------------------------------------------

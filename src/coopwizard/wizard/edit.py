@@ -8,8 +8,6 @@ only the keys of the topics asked again change. ruamel is imported here alone.
 from __future__ import annotations
 
 import datetime as dt
-import io
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -20,10 +18,9 @@ from coopwizard.audit.service import LoadedSheet, load_sheet
 from coopwizard.core.errors import InvalidSheetError, UsageError
 from coopwizard.guide.model import Checklist
 from coopwizard.io.frontmatter import join_front_matter, split_front_matter
+from coopwizard.io.roundtrip import dump_round_trip, load_round_trip
 from coopwizard.io.textio import SourceText, read_source
 from coopwizard.sheet.model import Sheet, to_data
-
-_INDENTED_SEQUENCE = re.compile(r"^( *)[^\s#-][^\n]*:\n\1 +- ", re.MULTILINE)
 
 
 @dataclass
@@ -86,26 +83,13 @@ def write_back(
         topic = checklist.topic(topic_id)
         owned = [q.id for q in topic.questions] + ["status", "notes"] if topic else []
         _merge(topics[topic_id], fresh, owned)
-    buffer = io.StringIO()
-    rt.dump(document, buffer)
-    text = buffer.getvalue()
+    text = dump_round_trip(rt, document)
     return join_front_matter(text, markdown_body) if markdown else text
 
 
 def _round_trip(original: str, markdown: bool, name: str) -> tuple[Any, Any]:
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
-
     yaml_text = split_front_matter(original, name)[0] if markdown else original
-    rt = YAML(typ="rt")
-    rt.preserve_quotes = True
-    rt.width = 4096  # never re-wrap what the user wrote
-    if _INDENTED_SEQUENCE.search(yaml_text):
-        rt.indent(mapping=2, sequence=4, offset=2)
-    try:
-        return rt, rt.load(yaml_text)
-    except YAMLError as err:
-        raise InvalidSheetError("edit.cannot_round_trip", file=name, reason=str(err).splitlines()[0]) from err
+    return load_round_trip(yaml_text, name)
 
 
 def _merge(target: Any, fresh: dict[str, Any], owned: Sequence[str]) -> None:
