@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from coopwizard.cli.app import ChecklistOption, LangOption, app, h, lang_chosen, load_guide, run
-from coopwizard.cli.output import deliver, refuse_overwrite
+from coopwizard.cli.output import deliver, format_for, refuse_overwrite
 from coopwizard.core.errors import ExitCode, UsageError
 
 
@@ -32,7 +32,7 @@ def new(
     def action(language: str) -> int:
         import datetime as dt
 
-        from coopwizard.render.formats import choose_sheet_format, render_sheet
+        from coopwizard.render.formats import render_sheet
 
         guide = load_guide(checklist)
         today = dt.date.today()
@@ -41,10 +41,10 @@ def new(
             from coopwizard.wizard.session import sheet_from_answers_file
 
             target = output or "-"
-            chosen = choose_sheet_format(output_format, target)
+            chosen = format_for(output_format, target)
             refuse_overwrite(target, force)
             sheet, result = sheet_from_answers_file(read_source(answers), guide, language, today, allow_incomplete)
-            deliver(render_sheet(sheet, guide, result, chosen, language), target, language)
+            deliver(render_sheet(sheet, guide, result, chosen, language), target, language, force)
             return ExitCode.CLEAN
         if not sys.stdin.isatty():
             raise UsageError("wizard.no_tty")

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from coopwizard.cli.app import ChecklistOption, LangOption, app, h, load_guide, run
-from coopwizard.cli.output import deliver, refuse_overwrite
+from coopwizard.cli.output import deliver, format_for, refuse_overwrite
 from coopwizard.core.errors import ExitCode
 
 
@@ -26,14 +26,14 @@ def render(
         from coopwizard.audit.engine import audit
         from coopwizard.audit.service import load_sheet
         from coopwizard.io.textio import read_source
-        from coopwizard.render.formats import choose_sheet_format, render_sheet
+        from coopwizard.render.formats import render_sheet
 
-        chosen = choose_sheet_format(output_format, output)
+        chosen = format_for(output_format, output)
         refuse_overwrite(output, force)
         guide = load_guide(checklist)
         loaded = load_sheet(read_source(file), guide)
         result = audit(loaded.sheet, guide, loaded.issues)
-        deliver(render_sheet(loaded.sheet, guide, result, chosen, language), output, language)
+        deliver(render_sheet(loaded.sheet, guide, result, chosen, language), output, language, force)
         return ExitCode.CLEAN
 
     run(lang, action)

@@ -17,6 +17,8 @@ def render_sheet(sheet: Sheet, checklist: Checklist, result: Audit, output_forma
 
 
 SHEET_FORMATS = ("yaml", "md")
+# The file names each format is written under; `-o` with any other extension is refused.
+SHEET_EXTENSIONS = {".yaml": "yaml", ".yml": "yaml", ".md": "md", ".markdown": "md"}
 
 
 def choose_sheet_format(option: str | None, output: str | None) -> str:
