@@ -40,12 +40,14 @@ def new(
             from coopwizard.io.textio import read_source
             from coopwizard.wizard.session import sheet_from_answers_file
 
-            target = output or "-"
+            target = "-" if output is None else output  # -o '' is refused, not stdout
             chosen = format_for(output_format, target)
             refuse_overwrite(target, force)
             sheet, result = sheet_from_answers_file(read_source(answers), guide, language, today, allow_incomplete)
             deliver(render_sheet(sheet, guide, result, chosen, language), target, language, force)
             return ExitCode.CLEAN
+        if output is not None:
+            format_for(output_format, output)  # -o '' or an unknown extension: said before the first question
         if not sys.stdin.isatty():
             raise UsageError("wizard.no_tty")
         from coopwizard.wizard.draft import discard_draft

@@ -89,6 +89,7 @@ TEMP_MARK = ".coop-"  # in every temporary file's name: ".fete.yaml.coop-k3j9x0a
 TEMP_SUFFIX = ".tmp"
 STALE_AFTER = 10 * 60  # seconds: a write takes milliseconds, so an older temporary file is a dead one's
 _TEMP_NAME = re.compile(r"^\..+\.coop-[a-z0-9_]{8}\.tmp$")
+RENAME_NEVER_REPLACES = os.name == "nt"  # Windows' rename refuses an existing name; POSIX's replaces it
 _SIGNAL_NAMES = ("SIGTERM", "SIGHUP")  # SIGHUP (a closed terminal) does not exist on Windows
 
 
@@ -164,8 +165,8 @@ def _link_new(tmp: Path, target: Path) -> None:
         raise
     except (OSError, AttributeError, NotImplementedError):
         pass  # a file system without hard links (FAT, some network shares)
-    if os.name == "nt":
-        os.rename(tmp, target)  # on Windows, rename never replaces an existing file
+    if RENAME_NEVER_REPLACES:
+        os.rename(tmp, target)  # fails with FileExistsError if the name exists
         return
     # Reserve the name exclusively, then move the whole file over the empty one.
     os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
