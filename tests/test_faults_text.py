@@ -7,6 +7,7 @@ path. What is shown (reports, messages, `-o -` on a terminal) escapes control ch
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -221,3 +222,45 @@ def test_a_yaml_flow_mapping_is_still_yaml(tmp_path: Path) -> None:
     path.write_text("{project: {title: x}}\n", encoding="utf-8")
     run = coop("new", "--answers", str(path), "-o", "-", "--allow-incomplete")
     assert run.code == 0, run.err
+
+
+# -- a console that cannot show a character, and the promises written down ----------------------------
+class _Console(io.TextIOWrapper):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_terminal_that_lacks_a_character_gets_it_replaced() -> None:
+    from coopwizard.io.streams import GuardedOutput
+
+    raw = io.BytesIO()
+    console = _Console(raw, encoding="cp1252")
+    guarded = GuardedOutput(console, "stdout")
+    guarded.write("Fête ●●○ 🌱\n")
+    guarded.flush()
+    assert raw.getvalue().decode("cp1252") == "Fête ??? ?\n"
+
+
+def test_off_a_terminal_stdout_is_utf8_whatever_its_encoding() -> None:
+    from coopwizard.io.streams import GuardedOutput
+
+    raw = io.BytesIO()
+    piped = io.TextIOWrapper(raw, encoding="cp1252")
+    guarded = GuardedOutput(piped, "stdout")
+    guarded.write("Fête ●●○ 🌱\n")
+    guarded.flush()
+    assert raw.getvalue().decode("utf-8") == "Fête ●●○ 🌱\n"
+
+
+def test_the_promises_are_written_down() -> None:
+    from coopwizard.io.streams import BROKEN_PIPE_EXIT
+    from coopwizard.io.textio import STALE_AFTER
+    from tests.conftest import ROOT
+
+    doc = (ROOT / "docs" / "output.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"| {BROKEN_PIPE_EXIT} | a broken pipe" in doc
+    assert f"older than {STALE_AFTER // 60} minutes".replace("10", "ten") in doc
+    assert "## What it promises" in readme and "docs/output.md" in readme
+    for extension in (".yaml", ".yml", ".md", ".markdown"):
+        assert f"`{extension}`" in doc
