@@ -207,3 +207,9 @@ def test_concurrent_coop_runs_never_replace_each_other(tmp_path: Path) -> None:
         loser = next(err for code, err in results if code == 2)
         assert loser == f"Error: {target} already exists; add --force to replace it, or choose another -o.\n"
         assert target.read_text(encoding="utf-8") == expected
+
+
+def test_the_wizard_refuses_a_bad_output_name_before_the_first_question(tmp_path: Path) -> None:
+    run = coop("new", "-o", str(tmp_path / "fiche.docx"))
+    assert run.code == 2
+    assert '".docx" is not a sheet format' in run.err

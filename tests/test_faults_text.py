@@ -264,3 +264,23 @@ def test_the_promises_are_written_down() -> None:
     assert "## What it promises" in readme and "docs/output.md" in readme
     for extension in (".yaml", ".yml", ".md", ".markdown"):
         assert f"`{extension}`" in doc
+
+
+def test_stdin_that_fails_to_read_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    class Failing:
+        class buffer:  # as sys.stdin has it
+            @staticmethod
+            def read(size: int) -> bytes:
+                raise OSError(errno.EIO, "Input/output error")
+
+    from coopwizard.core.errors import UnreadableFileError
+    from coopwizard.i18n import say
+    from coopwizard.io.textio import read_source
+
+    monkeypatch.setattr("sys.stdin", Failing())
+    with pytest.raises(UnreadableFileError) as raised:
+        read_source("-")
+    assert say(raised.value, "en") == "standard input cannot be read (an input/output error)."
+    assert say(raised.value, "fr") == "l'entrée standard ne peut pas être lue (erreur d'entrée-sortie)."
