@@ -1,34 +1,34 @@
-"""Text from sheets made harmless for a terminal: control characters shown escaped, never sent raw.
+"""Text from sheets made safe for a terminal: control characters shown escaped, never sent raw.
 
-A sheet is untrusted: a title holding ``ESC [2J`` would clear the screen of whoever
-audits it, and an OSC sequence could retitle the window or fake a clean result. Every
-text a person reads (reports, messages) goes through `visible`: C0 controls other than
-tab and newline, DEL, and C1 controls become ``\\x1b``-style escapes. Only the text is
-changed; the colours Rich adds afterwards on a terminal are not user text.
+A title holding ESC sequences could clear the screen or fake a clean report.
+Tab and newline pass; every other C0 character, DEL and the C1 range are shown as
+`\\xNN` (or `\\u2028`), so the person sees that they are there. Reports, messages
+and `-o -` on a terminal go through `visible`; `json_visible` does the same for JSON
+without changing the data (docs/output.md).
 """
 
 from __future__ import annotations
 
 import re
 
-# C0 except tab (09) and newline (0a), DEL (7f), C1 (80-9f).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 # In JSON, json.dumps escapes C0 itself; DEL, C1 and the two line separators stay raw.
 _JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029]")
 
 
 def _escaped(match: re.Match[str]) -> str:
-    return f"\\x{ord(match.group()):02x}"
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def visible(text: str) -> str:
-    """`text` with every control character but tab and newline shown as ``\\xNN``."""
-    return _CONTROL.sub(_escaped, text) if _CONTROL.search(text) else text
+    """`text` with control characters shown escaped (tab and newline kept)."""
+    return _CONTROL.sub(_escaped, text)
 
 
 def json_visible(document: str) -> str:
     """JSON text with DEL, C1 and U+2028/U+2029 written as ``\\uXXXX``: the same data, nothing raw."""
-    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", document) if _JSON_RAW.search(document) else document
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
 
 
 def describe_control(char: str) -> str:
