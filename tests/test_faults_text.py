@@ -64,6 +64,17 @@ def test_an_escape_sequence_title_is_refused_and_never_printed_raw(write: Callab
     assert "a control character (U+001B, character 1) cannot be in an answer; remove it" in run.out
 
 
+def test_the_markdown_of_such_a_sheet_carries_no_escape_byte(write: Callable[..., Path]) -> None:
+    path = write("attack.yaml", _example_with(title=ATTACK, summary=f"intro {ATTACK}"))
+    for output in ("x.md", "-"):
+        target = path.parent / output
+        run = coop("render", str(path), "--format", "md", "-o", str(target) if output != "-" else "-")
+        assert run.code == 0
+        written = target.read_text(encoding="utf-8") if output != "-" else run.out
+        _no_raw_control(written)
+        assert "Nothing to report" not in written
+
+
 def test_user_text_in_messages_is_escaped_in_the_report(write: Callable[..., Path]) -> None:
     text = _example_with().replace("project:\n", 'project:\n  "\\e[2J\\x9b31m\\x7f": 1\n', 1)
     path = write("key.yaml", text)
