@@ -27,10 +27,24 @@ __all__ = ["app", "main"]
 
 
 def main() -> None:
-    from coopwizard.i18n import set_command_name
+    """The `coop` command: descriptors closed at start are reopened on the null device first, and a broken
+    pipe while Typer itself prints (--help) ends with the same 141 as in a command (docs/output.md)."""
 
+    from coopwizard.i18n import set_command_name
+    from coopwizard.io.streams import BROKEN_PIPE_EXIT, reopen_closed_descriptors, stdout_is_null
+
+    reopen_closed_descriptors()
     set_command_name(command_as_run(sys.argv[0]))
-    app(prog_name="coop")
+    null_at_start = stdout_is_null()
+    try:
+        app(prog_name="coop")
+    except SystemExit as done:
+        # Click (wrapping the streams) and Rich (pointing stdout at the null device) end a broken
+        # pipe with exit 1, which a script would read as "findings".
+        clicks = type(sys.stdout).__name__ == "PacifyFlushWrapper"
+        if done.code == 1 and (clicks or (not null_at_start and stdout_is_null())):
+            raise SystemExit(BROKEN_PIPE_EXIT) from None
+        raise
 
 
 def command_as_run(argv0: str) -> str:

@@ -8,6 +8,7 @@ commands that prompt, never at start-up.
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any
@@ -85,37 +86,62 @@ def _main(
 
 
 def run(lang_option: str | None, action: Callable[[str], int]) -> None:
-    """Resolve the language, run `action`, and turn its result or error into an exit code."""
+    """Resolve the language, run `action`, and turn its result or error into an exit code.
+
+    The standard streams are guarded meanwhile (io/streams.py): a closed or full stdout is a
+    CoopError like any other (one line, exit 2), and a broken pipe ends quietly with 141.
+    """
+    from coopwizard.io.streams import BROKEN_PIPE_EXIT, guarded_streams, silence
+
     lang = "en"
-    try:
-        lang = resolve_lang(lang_option or global_options["lang"])
-        code = action(lang)
-    except CoopError as err:
-        if global_options["debug"]:
-            raise
-        _say_failure(err, lang)
-        raise typer.Exit(err.exit_code) from None
-    except KeyboardInterrupt:
-        say_error(message(lang, "cli.interrupted"), lang)
-        raise typer.Exit(ExitCode.INTERRUPTED) from None
+    with guarded_streams():
+        try:
+            lang = resolve_lang(lang_option or global_options["lang"])
+            code = action(lang)
+            sys.stdout.flush()  # a full disk is found here, not at exit after a "success"
+        except CoopError as err:
+            if global_options["debug"]:
+                raise
+            _quietly(functools.partial(_say_failure, err, lang))
+            raise typer.Exit(err.exit_code) from None
+        except BrokenPipeError:
+            silence(getattr(sys.stdout, "wrapped", sys.stdout))  # nothing is left to fail at exit
+            raise typer.Exit(BROKEN_PIPE_EXIT) from None
+        except KeyboardInterrupt:
+            _quietly(functools.partial(say_error, message(lang, "cli.interrupted"), lang))
+            raise typer.Exit(ExitCode.INTERRUPTED) from None
     raise typer.Exit(code)
 
 
+def _quietly(say_it: Callable[[], None]) -> None:
+    """Say an error on stderr; if stderr itself is closed or broken, the exit code alone tells."""
+    from coopwizard.io.streams import silence
+
+    try:
+        say_it()
+        sys.stderr.flush()
+    except (OSError, CoopError):
+        silence(getattr(sys.stderr, "wrapped", sys.stderr))
+
+
 def say_error(text: str, lang: str) -> None:
-    emit(f"[bold red]{escape(message(lang, 'cli.error', message=''))}[/]{escape(text)}", err=True, wrap=False)
+    from coopwizard.io.visible import visible
+
+    emit(f"[bold red]{escape(message(lang, 'cli.error', message=''))}[/]{escape(visible(text))}", err=True, wrap=False)
 
 
 def _say_failure(err: CoopError, lang: str) -> None:
     """An error in one line; an answers file's problems follow it, one a line; an interruption is no error."""
     from coopwizard.core.errors import InvalidAnswersError, WizardInterrupted
+    from coopwizard.io.visible import visible
 
     if isinstance(err, WizardInterrupted):
-        emit(escape(say(err, lang)), err=True, wrap=False)
+        emit(escape(visible(say(err, lang))), err=True, wrap=False)
         return
     say_error(say(err, lang), lang)
     if isinstance(err, InvalidAnswersError):
         for problem in err.problems:
-            emit(f"  {escape(problem)}", err=True, wrap=False)
+            emit(f"  {escape(visible(problem))}", err=True, wrap=False)
 
 
 def lang_chosen(option: str | None) -> bool:

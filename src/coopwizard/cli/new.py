@@ -23,7 +23,7 @@ from coopwizard.cli.app import (
     plain_mode,
     run,
 )
-from coopwizard.cli.output import deliver, refuse_overwrite
+from coopwizard.cli.output import deliver, format_for, refuse_overwrite
 from coopwizard.core.errors import ExitCode, UsageError
 
 
@@ -48,7 +48,7 @@ def new(
     def action(language: str) -> int:
         import datetime as dt
 
-        from coopwizard.render.formats import choose_sheet_format, render_sheet
+        from coopwizard.render.formats import render_sheet
 
         guide = load_guide(checklist)
         today = dt.date.today()
@@ -56,19 +56,22 @@ def new(
             from coopwizard.io.textio import read_source
             from coopwizard.wizard.session import sheet_from_answers_file
 
-            target = output or "-"
-            chosen = choose_sheet_format(output_format, target)
+            target = "-" if output is None else output  # -o '' is refused, not stdout
+            chosen = format_for(output_format, target)
             refuse_overwrite(target, force)
             sheet, result = sheet_from_answers_file(read_source(answers), guide, language, today, allow_incomplete)
-            deliver(render_sheet(sheet, guide, result, chosen, language), target, language)
+            deliver(render_sheet(sheet, guide, result, chosen, language), target, language, force)
             return ExitCode.CLEAN
+        if output is not None:
+            format_for(output_format, output)  # -o '' or an unknown extension: said before the first question
         if not sys.stdin.isatty():
             raise UsageError("wizard.no_tty")
         from coopwizard.wizard.interactive import NewSession, interactive_new
 
         def write(sheet: Sheet, result: Audit, draft: Draft, overwrite: bool) -> None:
             refuse_overwrite(draft.output, overwrite)
-            deliver(render_sheet(sheet, guide, result, draft.output_format, draft.lang), draft.output, draft.lang)
+            text = render_sheet(sheet, guide, result, draft.output_format, draft.lang)
+            deliver(text, draft.output, draft.lang, force=overwrite)  # linked into place: never over a new file
 
         asked = NewSession(output, output_format, resume, force, today, lang_chosen(lang), plain_mode(plain))
         interactive_new(guide, language, asked, write)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from coopwizard.core.message import Message
 from coopwizard.core.text import folded, suggest
 from coopwizard.i18n import message
+from coopwizard.io.visible import describe_control
 
 if TYPE_CHECKING:
     from coopwizard.guide.model import Question
@@ -66,11 +67,30 @@ def check_answer(question: Question, value: Any) -> tuple[Any, list[Problem]]:
     return QUESTION_TYPES[question.type].check(question, value)
 
 
+# Every kind of line break becomes a newline; any other control character is refused.
+_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x9f]")
+
+
+def clean_text(value: str) -> tuple[str, list[Problem]]:
+    """Typed text as the sheet keeps it: line breaks made newlines, stripped; a control character refused.
+
+    The one rule for every answer, whatever it comes from (a sheet, an answers file, a
+    prompt): NUL, ESC, BEL, DEL and the other C0 and C1 controls (tab and newline aside)
+    are refused, with their position, so that no file written ever carries them.
+    """
+    text = _LINE_BREAKS.sub("\n", value).strip()
+    bad = _CONTROL.search(text)
+    if bad is None:
+        return text, []
+    return "", [Problem("answer.control_char", {"char": describe_control(bad.group()), "position": bad.start() + 1})]
+
+
 def _text(question: Question, value: Any) -> tuple[Any, list[Problem]]:
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         return None, [Problem("answer.expected_text", {"found": type_name(value)})]
-    text = str(value).strip()
-    return (text or None), []
+    text, problems = clean_text(str(value))
+    return (text or None), problems
 
 
 def _choice(question: Question, value: Any) -> tuple[Any, list[Problem]]:
@@ -269,10 +289,14 @@ def _per_partner(question: Question, value: Any) -> tuple[Any, list[Problem]]:
     result: dict[str, str] = {}
     problems: list[Problem] = []
     for partner, answer in value.items():
+        name, name_problems = clean_text(str(partner))
+        if name_problems:  # a partner's name is written as a key: the same rule as any text
+            problems.extend(Problem(p.key, p.params, (str(partner), *p.path)) for p in name_problems)
+            continue
         text, text_problems = _text(question, answer)
         problems.extend(Problem(p.key, p.params, (str(partner), *p.path)) for p in text_problems)
         if text is not None:
-            result[str(partner)] = text
+            result[name] = text
     return (result or None), problems
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from coopwizard.audit.findings import Audit
 from coopwizard.core.errors import UsageError
@@ -67,21 +68,30 @@ SHEET_FORMATS = tuple(name for name, f in FORMATS.items() if f.sheet)
 
 
 def choose_format(option: str | None, output: str | None, allowed: tuple[str, ...], default: str) -> OutputFormat:
-    """The format named by -f, else the one -o's extension names, else `default`."""
-    if option is not None:
-        if option not in allowed:
-            raise UsageError("cli.bad_format", value=option, allowed=", ".join(allowed))
-        return FORMATS[option]
-    name = (output or "").lower()
-    for candidate in allowed:
-        if name.endswith(FORMATS[candidate].extensions):
-            return FORMATS[candidate]
-    if name.endswith(".pdf"):
-        raise UsageError("cli.no_pdf")
-    for other in FORMATS.values():  # a known format this command does not write: say so, do not guess
-        if other.name not in allowed and name.endswith(other.extensions):
-            raise UsageError("cli.bad_format", value=other.name, allowed=", ".join(allowed))
-    return FORMATS[default]
+    """The format named by -f, else the one -o's extension names, else `default` (stdout, or no -o).
+
+    A file name must say what it holds: `-o ''`, an extension no allowed format has, or -f naming
+    another format than the extension are refused before any work (docs/output.md).
+    """
+    if option is not None and option not in allowed:
+        raise UsageError("cli.bad_format", value=option, allowed=", ".join(allowed))
+    extensions = ", ".join(ext for name in allowed for ext in FORMATS[name].extensions)
+    if output == "":
+        raise UsageError("output.empty", allowed=extensions)
+    if output is None or output == "-":
+        return FORMATS[option or default]
+    suffix = PurePath(output).suffix.lower()
+    by_name = next((FORMATS[name] for name in allowed if suffix in FORMATS[name].extensions), None)
+    if by_name is None:
+        if suffix == ".pdf":
+            raise UsageError("cli.no_pdf")
+        for other in FORMATS.values():  # a known format this command does not write: say so, do not guess
+            if suffix in other.extensions:
+                raise UsageError("cli.bad_format", value=other.name, allowed=", ".join(allowed))
+        raise UsageError("output.unknown_extension", file=output, suffix=suffix or '""', allowed=extensions)
+    if option is not None and option != by_name.name:  # a YAML sheet named .md would not read back as Markdown
+        raise UsageError("output.format_mismatch", file=output, format=option, expected=by_name.name)
+    return by_name
 
 
 def render_sheet(sheet: Sheet, checklist: Checklist, result: Audit, output_format: str, lang: str) -> str:
@@ -99,3 +109,5 @@ def choose_sheet_format(option: str | None, output: str | None) -> str:
 
 
 RENDER_FORMATS = tuple(FORMATS)
+# The file names each sheet format is written under (`-o` with any other is refused).
+SHEET_EXTENSIONS = {ext: name for name in SHEET_FORMATS for ext in FORMATS[name].extensions}

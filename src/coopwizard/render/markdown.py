@@ -42,7 +42,7 @@ def _escape(text: str) -> str:
 
 def escape_block(text: str) -> str:
     """Multi-line text as a paragraph whose line breaks are kept."""
-    lines = [_escape(line.strip()) for line in str(text).split("\n")]
+    lines = [_escape(line.strip()) for line in str(text).splitlines()]  # every kind of line break, CR included
     return "  \n".join(line for line in lines if line)
 
 

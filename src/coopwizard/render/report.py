@@ -12,6 +12,7 @@ from coopwizard.guide.levels import Classification, steps_to_next
 from coopwizard.guide.model import Checklist
 from coopwizard.i18n import colon, message, say
 from coopwizard.io.markup import escape
+from coopwizard.io.visible import json_visible, visible
 
 JSON_FORMAT = 1
 BAR_WIDTH = 12
@@ -47,7 +48,11 @@ def describe_level(classification: Classification, checklist: Checklist, lang: s
 
 
 def render_text(report: FileReport, checklist: Checklist, lang: str) -> str:
-    """One file's report in Rich markup (user text escaped)."""
+    """One file's report in Rich markup (user text escaped, control characters shown as \\x1b: io/visible.py)."""
+    return visible(_render_text(report, checklist, lang))
+
+
+def _render_text(report: FileReport, checklist: Checklist, lang: str) -> str:
     if report.error is not None:
         return f"[bold red]{escape(message(lang, 'report.error'))}[/]{colon(lang)}{escape(say(report.error, lang))}\n"
     result = report.audit
@@ -213,7 +218,7 @@ def json_document_start(lang: str, checklist: Checklist) -> str:
 def json_file_entry(report: FileReport, checklist: Checklist, lang: str) -> str:
     # One line per file: json's C encoder only works without indent, and a line per
     # sheet streams well into grep or jq on a thousand files.
-    return json.dumps(report_json(report, checklist, lang), ensure_ascii=False, separators=(",", ":"))
+    return json_visible(json.dumps(report_json(report, checklist, lang), ensure_ascii=False, separators=(",", ":")))
 
 
 def render_file(report: FileReport, checklist: Checklist, lang: str, as_json: bool) -> str:

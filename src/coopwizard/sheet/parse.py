@@ -15,7 +15,7 @@ from coopwizard.core.errors import InvalidSheetError
 from coopwizard.core.message import Message, PathPart
 from coopwizard.core.text import suggest
 from coopwizard.guide.model import Checklist, Question
-from coopwizard.guide.types import Problem, check_answer, type_name
+from coopwizard.guide.types import Problem, check_answer, clean_text, type_name
 from coopwizard.sheet.model import SHEET_FORMAT, STATUSES, Sheet, TopicEntry
 from coopwizard.sheet.reviews import parse_reviews
 
@@ -206,7 +206,8 @@ def _topics(value: Any, checklist: Checklist, issues: list[SchemaIssue]) -> dict
                 )
         notes = entry_raw.get("notes")
         if isinstance(notes, str) and notes.strip():
-            entry.notes = notes.strip()
+            entry.notes, problems = clean_text(notes)  # the same rule as every answer's text
+            issues.extend(_issue((*path, "notes"), p) for p in problems)
         elif notes is not None and not isinstance(notes, str):
             issues.append(SchemaIssue((*path, "notes"), "answer.expected_text", {"found": type_name(notes)}))
         topics[topic.id] = entry

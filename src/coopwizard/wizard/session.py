@@ -16,8 +16,8 @@ from coopwizard.core.errors import InvalidAnswersError
 from coopwizard.core.message import Message, PathPart
 from coopwizard.guide.model import Checklist
 from coopwizard.i18n import say
+from coopwizard.io.jsonio import load_data
 from coopwizard.io.textio import SourceText
-from coopwizard.io.yamlio import load_yaml
 from coopwizard.sheet.compose import build_sheet, missing_answers
 from coopwizard.sheet.migrate import drop_unaccepted
 from coopwizard.sheet.model import Sheet, TopicEntry
@@ -46,7 +46,7 @@ def sheet_from_answers_file(
     text, offset = source.text, 0
     if looks_like_markdown(source.name, source.text):  # a Markdown sheet is an answers file too
         text, offset = split_front_matter(source.text, source.name)
-    data = load_yaml(text, source.name, offset).data
+    data = load_data(text, source.name, offset)  # JSON as JSON, else YAML
     if not isinstance(data, dict):
         raise InvalidAnswersError("wizard.answers_not_mapping", [], file=source.name)
     sheet, issues = build_sheet(data, checklist, today, lang, source.name)
