@@ -32,12 +32,11 @@ def new(
     def action(language: str) -> int:
         import datetime as dt
 
-        from coopwizard.render.formats import choose_sheet_format, render_sheet
-
         guide = load_guide(checklist)
         today = dt.date.today()
         if answers is not None:
             from coopwizard.io.textio import read_source
+            from coopwizard.render.formats import choose_sheet_format, render_sheet
             from coopwizard.wizard.session import sheet_from_answers_file
 
             target = output or "-"
@@ -53,6 +52,8 @@ def new(
 
         asked_for = lang_chosen(lang)
         sheet, result, draft = interactive_new(guide, language, output, output_format, resume, force, today, asked_for)
+        from coopwizard.render.formats import render_sheet  # only once answered: not before the first question
+
         deliver(render_sheet(sheet, guide, result, draft.output_format, draft.lang), draft.output, draft.lang)
         discard_draft()  # only now: if the write failed, every answer is still in the draft
         return ExitCode.CLEAN
