@@ -79,6 +79,7 @@ _SPECIAL_FLOATS = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("
 _BOOLS = {"yes": True, "no": False, "true": True, "false": False, "on": True, "off": False}
 _TAG = "tag:yaml.org,2002:"
 _SEQ, _MAP, _MERGE = _TAG + "seq", _TAG + "map", _TAG + "merge"
+_SCALAR = yaml.ScalarNode
 
 
 def load_yaml(text: str, source: str, line_offset: int = 0) -> LoadedYaml:
@@ -246,25 +247,29 @@ class _Builder:
         return self.node(root, 1)[0]
 
     def node(self, node: yaml.Node, depth: int) -> tuple[Any, int]:
+        if node.__class__ is _SCALAR:  # a scalar, aliased or not, counts one: nothing to remember
+            if depth > MAX_DEPTH:
+                raise self.fail("yaml.too_deep_at", node, limit=MAX_DEPTH)
+            if depth > self.deepest:
+                self.deepest = depth
+            self.total += 1
+            return self.scalar(node), 1
         known = self.built.get(id(node))
         if known is not None:  # an alias: its whole expansion counts, in size and in depth
             self.count(known[1])
             self.reach(depth + self.height.get(id(node), 0), node)
             return known
         self.reach(depth, node)
-        if node.__class__ is yaml.ScalarNode:
-            self.count(1)
-            result = (self.scalar(node), 1)
-        elif id(node) in self.open:
+        if id(node) in self.open:
             raise self.fail("yaml.recursive_alias", node)
-        else:
-            self.open.add(id(node))
-            outer, self.deepest = self.deepest, depth
-            result = self.collection(node, depth)
-            self.height[id(node)] = self.deepest - depth
-            self.deepest = max(outer, self.deepest)
-            self.open.discard(id(node))
+        self.open.add(id(node))
+        outer, self.deepest = self.deepest, depth
+        result = self.collection(node, depth)
+        self.height[id(node)] = self.deepest - depth
+        self.deepest = max(outer, self.deepest)
+        self.open.discard(id(node))
         self.built[id(node)] = result
+        self.count(0)  # scalars are added up without a check each: the collection's total is checked here
         return result
 
     def reach(self, depth: int, node: yaml.Node) -> None:
@@ -294,22 +299,35 @@ class _Builder:
         if node.__class__ is not yaml.MappingNode or node.tag != _MAP:
             raise self.fail("yaml.tag", node, tag=node.tag)
         mapping: dict[Any, Any] = {}
+        scalar = self.scalar
+        uncounted = 0  # keys and the scalar values built inline, added to the total after the loop
         for key_node, value_node in node.value:
-            if key_node.__class__ is not yaml.ScalarNode:
+            if key_node.__class__ is not _SCALAR:
                 raise self.fail("yaml.bad_key", key_node)
             if key_node.tag == _MERGE:
                 raise self.fail("yaml.tag", key_node, tag="<<")
-            key, _ = child(key_node, deeper)
+            if deeper > MAX_DEPTH:
+                raise self.fail("yaml.too_deep_at", key_node, limit=MAX_DEPTH)
+            key = scalar(key_node)
             if key in mapping:  # the last one would silently win: say it instead
                 raise self.fail("yaml.duplicate_key", key_node, name=str(key))
-            value, value_size = child(value_node, deeper)
-            mapping[key] = value
-            size += 1 + value_size
+            if value_node.__class__ is _SCALAR and deeper <= MAX_DEPTH:  # the common case, inline
+                mapping[key] = scalar(value_node)
+                size += 2
+                uncounted += 2
+            else:
+                value, value_size = child(value_node, deeper)
+                mapping[key] = value
+                size += 1 + value_size
+                uncounted += 1
+        if uncounted:
+            self.total += uncounted
+            self.deepest = max(self.deepest, deeper)
         return mapping, size
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         tag, value = node.tag, node.value
-        if tag == _TAG + "str":
+        if tag == _STR:
             return value
         if tag == _TAG + "null":
             return None
