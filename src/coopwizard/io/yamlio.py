@@ -96,7 +96,7 @@ def load_yaml(text: str, source: str, line_offset: int = 0) -> LoadedYaml:
 
 @contextmanager
 def _collector_paused(pause: bool) -> Iterator[None]:
-    """No garbage collection while a large graph is composed and built.
+    """No garbage collection while a large graph is composed and built, nor over it afterwards.
 
     Every node is a new container object: on a document of 4,000 partners the
     collector ran over the growing graph again and again, three quarters of the
@@ -109,6 +109,11 @@ def _collector_paused(pause: bool) -> Iterator[None]:
     try:
         yield
     finally:
+        # The graph and the data outlive the parse (the audit, the report, locating findings)
+        # and hold no cycles: moved out of the collector's sight, they are still freed by
+        # reference counting. Left in, each later collection walked them all again (lists
+        # nested deep, 90,000 of them: the check's time grew 2.6 times per doubling).
+        gc.freeze()
         gc.enable()
 
 
