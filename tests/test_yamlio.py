@@ -37,3 +37,23 @@ def test_multi_line_text_is_dumped_as_a_block_and_reads_back() -> None:
     text = dump_yaml(data)
     assert "reason: |" in text
     assert load_yaml(text, "x.yaml").data == data
+
+
+def test_locate_finds_each_of_many_keys() -> None:
+    text = "".join(f"key{i}: {i}\n" for i in range(3000))
+    loaded = load_yaml(text, "x.yaml")
+    assert [loaded.locate([f"key{i}"])[0] for i in (0, 1500, 2999)] == [1, 1501, 3000]
+
+
+def test_a_document_over_the_node_limit_is_refused_while_composing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from coopwizard.core.errors import InvalidYamlError
+    from coopwizard.io import yamlio
+
+    def never(*args: object) -> None:
+        raise AssertionError("built")
+
+    monkeypatch.setattr(yamlio._Builder, "build", never)
+    text = "[" + ", ".join(["a"] * (yamlio.MAX_NODES + 1)) + "]\n"  # few enough separators to be composed
+    with pytest.raises(InvalidYamlError) as refused:
+        load_yaml(text, "x.yaml")
+    assert refused.value.key == "yaml.too_many_nodes"

@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from coopwizard import __version__
+from coopwizard.cli.typer_shim import App, Group
 from coopwizard.core.errors import CoopError, ExitCode, UsageError
 from coopwizard.i18n import message, resolve_lang, say
-from coopwizard.io.console import emit
+from coopwizard.io.console import emit, is_terminal
 from coopwizard.io.markup import escape
 
 if TYPE_CHECKING:
@@ -50,7 +51,10 @@ def h(key: str) -> str:
     return message(HELP_LANG, f"help.{key}")
 
 
-app = typer.Typer(
+app = App(  # Typer without pydantic, building only the command that runs (typer_shim.py)
+    cls=Group,
+    value_options=("--lang", "-l"),
+    rich_markup_mode="rich" if is_terminal(sys.stdout) else None,  # Rich's panels only where they are drawn
     name="coop",
     help=h("app"),
     epilog=h("epilog"),

@@ -48,12 +48,11 @@ def new(
     def action(language: str) -> int:
         import datetime as dt
 
-        from coopwizard.render.formats import render_sheet
-
         guide = load_guide(checklist)
         today = dt.date.today()
         if answers is not None:
             from coopwizard.io.textio import read_source
+            from coopwizard.render.formats import render_sheet
             from coopwizard.wizard.session import sheet_from_answers_file
 
             target = "-" if output is None else output  # -o '' is refused, not stdout
@@ -69,6 +68,8 @@ def new(
         from coopwizard.wizard.interactive import NewSession, interactive_new
 
         def write(sheet: Sheet, result: Audit, draft: Draft, overwrite: bool) -> None:
+            from coopwizard.render.formats import render_sheet  # only once answered: not before the first question
+
             refuse_overwrite(draft.output, overwrite)
             text = render_sheet(sheet, guide, result, draft.output_format, draft.lang)
             deliver(text, draft.output, draft.lang, force=overwrite)  # linked into place: never over a new file

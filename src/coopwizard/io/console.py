@@ -5,6 +5,12 @@ honoured, one place that makes the consoles: stdout for data, stderr for
 messages). Piped or redirected, the markup is turned into plain text here,
 without importing Rich at all: a script that checks a thousand sheets does not
 pay for a rendering engine it cannot use.
+
+Both paths read the markup with the same linear tokenizer (`markup.tokens`):
+Rich's own markup parser tries every position of a run of backslashes (hours
+for a hostile 5 MB title), and would also turn a user's `:smile:` into an emoji.
+On a terminal the tokens become a `rich.text.Text` with the same spans Rich's
+parser gives.
 """
 
 from __future__ import annotations
@@ -14,10 +20,11 @@ import os
 import sys
 from typing import IO, TYPE_CHECKING
 
-from coopwizard.io.markup import plain
+from coopwizard.io.markup import plain, tokens
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
 
 _plain_text = False  # set by --plain: words only, even on a terminal
@@ -58,9 +65,41 @@ def emit(markup: str, *, err: bool = False, end: str = "\n", wrap: bool = True) 
     stream = sys.stderr if err else sys.stdout
     if is_terminal(stream):
         console = stderr_console() if err else stdout_console()
-        console.print(markup, end=end, soft_wrap=not wrap)
+        console.print(rich_text(markup), end=end, soft_wrap=not wrap)
     else:
         stream.write(plain(markup) + end)
+
+
+def rich_text(markup: str) -> Text:
+    """Markup as a Rich Text, spans as rich.markup.render makes them, in linear time and without emoji codes."""
+    from rich.style import Style
+    from rich.text import Span, Text
+
+    parts: list[str] = []
+    spans: list[Span] = []
+    opened: list[tuple[int, str, str]] = []  # (start, style, normalized name)
+    length = 0
+    for piece, tag in tokens(markup):
+        if tag is None:
+            parts.append(piece)
+            length += len(piece)
+            continue
+        name, equals, parameters = tag.partition("=")
+        if not name.startswith("/"):
+            style = f"{name} {parameters}" if equals else name
+            opened.append((length, Style.normalize(style), Style.normalize(name)))
+            continue
+        closing = name[1:].strip()
+        index = len(opened) - 1
+        if closing:  # the innermost tag of that name; Rich refuses a closing tag that matches none
+            closing = Style.normalize(closing)
+            while index >= 0 and opened[index][2] != closing:
+                index -= 1
+        if index >= 0:
+            start, style, _ = opened.pop(index)
+            spans.append(Span(start, length, style))
+    spans.extend(Span(start, length, style) for start, style, _ in reversed(opened) if style)
+    return Text("".join(parts), spans=sorted(spans[::-1], key=lambda span: span.start))
 
 
 def capture(console: Console, renderable: object) -> str:

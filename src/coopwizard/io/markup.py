@@ -1,12 +1,18 @@
-"""Rich's markup, without Rich: escaping user text into it, and reading plain text out of it."""
+"""Rich's markup, without Rich: escaping user text into it, and reading plain text out of it.
+
+Both regular expressions are Rich's own (rich.markup), with one addition: `(?<!\\)`, so that a
+match can only start where a run of backslashes starts. Rich's patterns try every position
+inside a run, each scanning to its end: a title of 40,000 backslashes took seconds, one of
+5 MB hours. The matches found are the same (a match never starts inside a run, since the
+scan from the run's first backslash would have found it first), in linear time.
+"""
 
 from __future__ import annotations
 
 import re
 
-# Rich's own tag syntax (rich.markup), so that both paths read the same markup the same way.
-_TAGS = re.compile(r"((\\*)\[([a-z#/@][^[]*?)])")
-_ESCAPE = re.compile(r"(\\*)(\[[a-z#/@][^[]*?])")
+_TAGS = re.compile(r"((?<!\\)(\\*)\[([a-z#/@][^[]*?)])")
+_ESCAPE = re.compile(r"(?<!\\)(\\*)(\[[a-z#/@][^[]*?])")
 
 
 def escape(text: str) -> str:
@@ -16,26 +22,44 @@ def escape(text: str) -> str:
         backslashes, tag = match.groups()
         return f"{backslashes}{backslashes}\\{tag}"
 
-    escaped = _ESCAPE.sub(double, text)
+    escaped = _ESCAPE.sub(double, text) if "[" in text else text
     if escaped.endswith("\\") and not escaped.endswith("\\\\"):
         return escaped + "\\"
     return escaped
 
 
-def plain(markup: str) -> str:
-    """The text of markup, tags dropped and escapes undone, as Rich would show it without style."""
-    parts: list[str] = []
+def tokens(markup: str) -> list[tuple[str, str | None]]:
+    """Markup as (text, None) and (tag, tag) pieces, in order, escapes undone: Rich's reading of it."""
+    pieces: list[tuple[str, str | None]] = []
     position = 0
     for match in _TAGS.finditer(markup):
-        full, escapes, _ = match.groups()
+        full, escapes, tag = match.groups()
         start, end = match.span()
-        parts.append(markup[position:start])
+        if start > position:
+            pieces.append((markup[position:start], None))
         position = end
         if escapes:
             backslashes, escaped = divmod(len(escapes), 2)
-            parts.append("\\" * backslashes)
+            if backslashes:
+                pieces.append(("\\" * backslashes, None))
             if escaped:
-                parts.append(full[len(escapes) :])
-    parts.append(markup[position:])
-    text = "".join(parts)
+                pieces.append((full[len(escapes) :], None))
+                continue
+        pieces.append((tag, tag))
+    if position < len(markup):
+        pieces.append((markup[position:], None))
+    return pieces
+
+
+def _plain_tag(match: re.Match[str]) -> str:
+    full, escapes, _ = match.groups()
+    if not escapes:
+        return ""
+    backslashes, escaped = divmod(len(escapes), 2)
+    return "\\" * backslashes + (full[len(escapes) :] if escaped else "")
+
+
+def plain(markup: str) -> str:
+    """The text of markup, tags dropped and escapes undone, as Rich would show it without style."""
+    text = _TAGS.sub(_plain_tag, markup)  # the same reading as `tokens`, joined in C
     return text[:-1] if text.endswith("\\\\") else text

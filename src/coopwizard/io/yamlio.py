@@ -1,17 +1,21 @@
-"""Safe YAML in, with limits on depth and alias expansion.
+"""Safe YAML in, with limits on size, depth and alias expansion.
 
-Loading composes the node graph once (with libyaml when PyYAML has it), checks
-it against the limits, then builds plain Python data from the same nodes. The
-node graph is kept so that a finding can be located (line, column) only when
-there is one: the fast path never looks at marks.
+Loading composes the node graph once (with libyaml when PyYAML has it), counting
+nodes as they are composed so that a document over the limit is refused before
+it is built, then builds plain Python data from the same nodes, checking depth
+and alias expansion. The node graph is kept so that a finding can be located
+(line, column) only when there is one: the fast path never looks at marks, and
+the first lookup indexes each mapping it walks through, once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -26,6 +30,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_DEPTH = 64
 MAX_NODES = 100_000  # counted with aliases expanded: stops "billion laughs"
+GC_PAUSE_FROM = 64 * 1024  # characters: below that, composing allocates too little for the collector to matter
 
 
 @dataclass
@@ -33,28 +38,39 @@ class LoadedYaml:
     data: Any
     root: yaml.Node
     line_offset: int = 0  # lines before the document: a Markdown sheet's front matter
+    _keys: dict[int, dict[str, tuple[Any, yaml.Node]]] = field(default_factory=dict, repr=False, compare=False)
 
     def locate(self, path: Sequence[PathPart]) -> tuple[int, int]:
         """1-based line and column of the deepest node along `path` that exists."""
         node = self.root
         mark = node.start_mark
         for part in path:
-            child = _child(node, part)
+            child = self._child(node, part)
             if child is None:
                 break
             mark, node = child
         return mark.line + 1 + self.line_offset, mark.column + 1
 
+    def _child(self, node: yaml.Node, part: PathPart) -> tuple[Any, yaml.Node] | None:
+        if isinstance(node, yaml.MappingNode):
+            # A mapping is indexed the first time a finding walks through it: a sheet with
+            # 40,000 unknown keys is located in one pass over them, not one per finding.
+            keys = self._keys.get(id(node))
+            if keys is None:
+                keys = self._keys[id(node)] = _index(node)
+            return keys.get(str(part))
+        if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            item = node.value[part]
+            return item.start_mark, item
+        return None
 
-def _child(node: yaml.Node, part: PathPart) -> tuple[Any, yaml.Node] | None:
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode) and key.value == str(part):
-                return key.start_mark, value
-    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-        item = node.value[part]
-        return item.start_mark, item
-    return None
+
+def _index(node: yaml.MappingNode) -> dict[str, tuple[Any, yaml.Node]]:
+    keys: dict[str, tuple[Any, yaml.Node]] = {}
+    for key, value in node.value:
+        if isinstance(key, yaml.ScalarNode):
+            keys.setdefault(key.value, (key.start_mark, value))  # the first one, as a scan would find
+    return keys
 
 
 _PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
@@ -63,18 +79,50 @@ _SPECIAL_FLOATS = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("
 _BOOLS = {"yes": True, "no": False, "true": True, "false": False, "on": True, "off": False}
 _TAG = "tag:yaml.org,2002:"
 _SEQ, _MAP, _MERGE = _TAG + "seq", _TAG + "map", _TAG + "merge"
+_SCALAR = yaml.ScalarNode
 
 
 def load_yaml(text: str, source: str, line_offset: int = 0) -> LoadedYaml:
     """Parse one YAML document safely; every failure is an InvalidYamlError naming `source`."""
-    # libyaml builds the whole node graph before anything can be counted: a file of
-    # millions of tiny values would cost gigabytes first. Every value needs a
-    # separator, so counting separators bounds the values, at the speed of str.count.
+    # Nodes given an explicit tag (!!str x) are composed without the resolver, so
+    # without being counted there: every value needs a separator, and counting
+    # separators bounds them all, at the speed of str.count.
     if text.count(",") + text.count("\n") + text.count(": ") + text.count("- ") > 2 * MAX_NODES:
         raise InvalidYamlError("yaml.too_many_nodes", file=source, limit=MAX_NODES)
-    loader = _BaseLoader(text)
+    with _collector_paused(len(text) >= GC_PAUSE_FROM):
+        root = _compose(text, source, line_offset)
+        return LoadedYaml(_Builder(source, line_offset).build(root), root, line_offset)
+
+
+@contextmanager
+def _collector_paused(pause: bool) -> Iterator[None]:
+    """No garbage collection while a large graph is composed and built, nor over it afterwards.
+
+    Every node is a new container object: on a document of 4,000 partners the
+    collector ran over the growing graph again and again, three quarters of the
+    compose time, and never found anything to free (nodes only point down).
+    """
+    if not pause or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        # The graph and the data outlive the parse (the audit, the report, locating findings)
+        # and hold no cycles: moved out of the collector's sight, they are still freed by
+        # reference counting. Left in, each later collection walked them all again (lists
+        # nested deep, 90,000 of them: the check's time grew 2.6 times per doubling).
+        gc.freeze()
+        gc.enable()
+
+
+def _compose(text: str, source: str, line_offset: int) -> yaml.Node:
+    loader = _Loader(text)
     try:
         root = loader.get_single_node()
+    except _TooManyNodes:
+        raise InvalidYamlError("yaml.too_many_nodes", file=source, limit=MAX_NODES) from None
     except yaml.MarkedYAMLError as err:
         line = _line(err, line_offset)
         if "nesting depth" in str(err.problem):  # libyaml's own limit, far above ours
@@ -88,7 +136,58 @@ def load_yaml(text: str, source: str, line_offset: int = 0) -> LoadedYaml:
         loader.dispose()
     if root is None:
         raise InvalidYamlError("yaml.empty", file=source)
-    return LoadedYaml(_Builder(source, line_offset).build(root), root, line_offset)
+    return root
+
+
+class _TooManyNodes(Exception):
+    """Raised from inside the composer when the document has more nodes than allowed."""
+
+
+_STR, _SEQ_TAG, _MAP_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_RESOLVED: dict[str, str] = {}  # plain scalar -> its implicit tag: the same few values recur in every sheet
+_RESOLVED_MAX = 8192
+_RESOLVED_LONGEST = 64
+
+
+class _Loader(_BaseLoader):
+    """The safe loader, counting nodes as they are composed and resolving plain scalars once per value.
+
+    The composer calls `resolve` for every node it makes (but those with an explicit
+    tag): the one place to count them while composing. PyYAML's resolver tries its
+    regular expressions on every plain scalar; the tag of a value seen before is
+    looked up instead, and a value whose first character starts no implicit type
+    (most text) is a string at once.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.nodes = 0
+
+    def resolve(self, kind: type[yaml.Node], value: str | None, implicit: tuple[bool, bool]) -> str:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _TooManyNodes
+        if kind is yaml.ScalarNode:
+            if not implicit[0]:
+                return _STR  # quoted, or a block: always a string in the safe schema
+            assert value is not None
+            tag = _RESOLVED.get(value)
+            if tag is None:
+                tag = _implicit_tag(self.yaml_implicit_resolvers, value)
+                if len(value) <= _RESOLVED_LONGEST:
+                    if len(_RESOLVED) >= _RESOLVED_MAX:
+                        _RESOLVED.clear()
+                    _RESOLVED[value] = tag
+            return tag
+        return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
+
+
+def _implicit_tag(resolvers: dict[str | None, list[tuple[str, re.Pattern[str]]]], value: str) -> str:
+    """PyYAML's BaseResolver.resolve for a plain scalar, without path resolvers (the safe loader has none)."""
+    for tag, regexp in resolvers.get(value[:1], []) + resolvers.get(None, []):
+        if regexp.match(value):
+            return tag
+    return _STR
 
 
 # The parser's most frequent complaints, said in the user's language (messages.py);
@@ -153,25 +252,29 @@ class _Builder:
         return self.node(root, 1)[0]
 
     def node(self, node: yaml.Node, depth: int) -> tuple[Any, int]:
+        if node.__class__ is _SCALAR:  # a scalar, aliased or not, counts one: nothing to remember
+            if depth > MAX_DEPTH:
+                raise self.fail("yaml.too_deep_at", node, limit=MAX_DEPTH)
+            if depth > self.deepest:
+                self.deepest = depth
+            self.total += 1
+            return self.scalar(node), 1
         known = self.built.get(id(node))
         if known is not None:  # an alias: its whole expansion counts, in size and in depth
             self.count(known[1])
             self.reach(depth + self.height.get(id(node), 0), node)
             return known
         self.reach(depth, node)
-        if node.__class__ is yaml.ScalarNode:
-            self.count(1)
-            result = (self.scalar(node), 1)
-        elif id(node) in self.open:
+        if id(node) in self.open:
             raise self.fail("yaml.recursive_alias", node)
-        else:
-            self.open.add(id(node))
-            outer, self.deepest = self.deepest, depth
-            result = self.collection(node, depth)
-            self.height[id(node)] = self.deepest - depth
-            self.deepest = max(outer, self.deepest)
-            self.open.discard(id(node))
+        self.open.add(id(node))
+        outer, self.deepest = self.deepest, depth
+        result = self.collection(node, depth)
+        self.height[id(node)] = self.deepest - depth
+        self.deepest = max(outer, self.deepest)
+        self.open.discard(id(node))
         self.built[id(node)] = result
+        self.count(0)  # scalars are added up without a check each: the collection's total is checked here
         return result
 
     def reach(self, depth: int, node: yaml.Node) -> None:
@@ -201,22 +304,35 @@ class _Builder:
         if node.__class__ is not yaml.MappingNode or node.tag != _MAP:
             raise self.fail("yaml.tag", node, tag=node.tag)
         mapping: dict[Any, Any] = {}
+        scalar = self.scalar
+        uncounted = 0  # keys and the scalar values built inline, added to the total after the loop
         for key_node, value_node in node.value:
-            if key_node.__class__ is not yaml.ScalarNode:
+            if key_node.__class__ is not _SCALAR:
                 raise self.fail("yaml.bad_key", key_node)
             if key_node.tag == _MERGE:
                 raise self.fail("yaml.tag", key_node, tag="<<")
-            key, _ = child(key_node, deeper)
+            if deeper > MAX_DEPTH:
+                raise self.fail("yaml.too_deep_at", key_node, limit=MAX_DEPTH)
+            key = scalar(key_node)
             if key in mapping:  # the last one would silently win: say it instead
                 raise self.fail("yaml.duplicate_key", key_node, name=str(key))
-            value, value_size = child(value_node, deeper)
-            mapping[key] = value
-            size += 1 + value_size
+            if value_node.__class__ is _SCALAR and deeper <= MAX_DEPTH:  # the common case, inline
+                mapping[key] = scalar(value_node)
+                size += 2
+                uncounted += 2
+            else:
+                value, value_size = child(value_node, deeper)
+                mapping[key] = value
+                size += 1 + value_size
+                uncounted += 1
+        if uncounted:
+            self.total += uncounted
+            self.deepest = max(self.deepest, deeper)
         return mapping, size
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         tag, value = node.tag, node.value
-        if tag == _TAG + "str":
+        if tag == _STR:
             return value
         if tag == _TAG + "null":
             return None

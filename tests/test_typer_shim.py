@@ -1,0 +1,147 @@
+"""The Typer shim (cli/typer_shim.py): the same conversions as Typer's pydantic adapters, for every
+coop parameter, and a loud failure here when Typer's internals move."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import typer
+import typer.main
+from typer.models import OptionInfo
+
+from coopwizard.cli import app, typer_shim
+from tests.helpers import coop
+
+# Typer's own adapters, the reference: they need pydantic, which the tests may import.
+adapters = pytest.importorskip("typer._adapters")
+
+VALUES: dict[Any, list[Any]] = {
+    str: ["abc", "", "é à", "5", 5, "  spaced  ", "-"],
+    bool: [
+        *["true", "True", "FALSE", "yes", "no", "on", "off", "1", "0", "t", "f", "y", "n", "Y", "", " yes ", "2"],
+        *["maybe", "truee", 1, 0, 2, True, False],
+    ],
+    int: [
+        *["1", " 2 ", "+3", "-4", "1_000", "1.0", "1.00", "1.5", "", "abc", "0x10", "٣", "1e3", "007", "\t7\n"],
+        *["10000000000000000000000", 5, -1, True, 2.0, "1__0", "_1", "1_", "1."],
+    ],
+    list[str]: [("a", "b"), ["x"], "s", (), ("", "-")],
+}
+
+
+def reference(annotation: Any, info: OptionInfo, value: Any) -> tuple[str, Any]:
+    from pydantic import ValidationError
+
+    try:
+        return "value", adapters.build_adapter(annotation, info).validate_python(value)
+    except ValidationError as err:
+        return "error", err.errors()[0]["msg"]
+
+
+def ours(annotation: Any, info: OptionInfo, value: Any) -> tuple[str, Any]:
+    convert = typer_shim.converter(annotation, info)
+    assert convert is not None
+    try:
+        return "value", convert(value)
+    except ValueError as err:
+        return "error", str(err)
+
+
+@pytest.mark.parametrize(("annotation", "value"), [(a, v) for a, values in VALUES.items() for v in values])
+@pytest.mark.parametrize("info", [OptionInfo(), OptionInfo(min=0), OptionInfo(min=1, max=3)], ids=["", "min", "range"])
+def test_the_same_values_and_messages_as_typers_adapters(annotation: Any, value: Any, info: OptionInfo) -> None:
+    assert ours(annotation, info, value) == reference(annotation, info, value)
+
+
+def all_commands() -> list[Any]:
+    group = typer.main.get_command(app)
+    assert isinstance(group, typer_shim.Group)
+    ctx = group.make_context("coop", ["topics"], resilient_parsing=True)
+    return [(group, ctx), *((command, ctx) for command in group.commands.values())]
+
+
+def test_the_shim_is_active_on_this_typer() -> None:
+    """Fails loudly when Typer's seam (the lazily filled _runtime_param slot) is gone: see typer_shim.py."""
+    from typer.core import _TyperParameter
+
+    assert typer_shim.ACTIVE
+    assert "_runtime_param" in _TyperParameter.__annotations__
+    assert callable(_TyperParameter.get_runtime_param)
+
+
+def test_every_coop_parameter_gets_a_conversion_without_pydantic() -> None:
+    for command, ctx in all_commands():
+        params = command.get_params(ctx)
+        typer_shim.prepare(params)
+        for param in params:
+            runtime = param.get_runtime_param()
+            assert isinstance(runtime, typer_shim.PlainRuntimeParam), (command.name, param.name)
+
+
+def test_other_types_keep_typers_own_conversion() -> None:
+    from pathlib import Path
+
+    assert typer_shim.converter(float, OptionInfo()) is None
+    assert typer_shim.converter(Path, OptionInfo()) is None
+    assert typer_shim.converter(list[float], OptionInfo()) is None
+    assert typer_shim.converter(str, OptionInfo(parser=str.upper)) is None
+    assert typer_shim.converter(int, OptionInfo(min=0, clamp=True)) is None
+
+    demo = typer.Typer(cls=typer_shim.Group)
+
+    @demo.command()
+    def scale(factor: float = 1.0, name: str = "x") -> None:
+        typer.echo(f"{factor * 2} {name}")
+
+    @demo.command()
+    def other() -> None:
+        pass
+
+    from typer.testing import CliRunner
+
+    result = CliRunner().invoke(demo, ["scale", "--factor", "1.5", "--name", "y"])
+    assert result.stdout.strip() == "3.0 y"
+    assert CliRunner().invoke(demo, ["scale", "--factor", "z"]).exit_code == 2
+
+
+def test_a_bad_value_is_a_usage_error_with_typers_message() -> None:
+    run = coop("check", "--jobs", "-1", "x.yaml")
+    assert run.code == 2
+    assert "greater than or equal to 0" in run.err
+    run = coop("check", "--jobs", "many", "x.yaml")
+    assert run.code == 2
+    assert "valid integer" in run.err
+
+
+@pytest.mark.parametrize(
+    ("argv", "named"),
+    [
+        (["check", "a.yaml"], "check"),
+        (["--lang", "fr", "check", "a.yaml"], "check"),
+        (["-l", "check", "topics"], "topics"),  # "check" is --lang's value here
+        (["--lang=fr", "--debug", "topics"], "topics"),
+        (["--help"], None),
+        (["chek"], None),
+        ([], None),
+        (["--", "check"], None),
+    ],
+)
+def test_only_the_command_named_is_built(argv: list[str], named: str | None) -> None:
+    assert app.invoked(argv) == named
+
+
+def test_a_typo_still_gets_suggestions(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from coopwizard.cli import main
+
+    monkeypatch.setattr("sys.argv", ["coop", "chek"])
+    with pytest.raises(SystemExit) as stopped:
+        main()
+    assert stopped.value.code == 2
+    assert "check" in capsys.readouterr().err
+    commands_before = len(app.registered_commands)
+    monkeypatch.setattr("sys.argv", ["coop", "topics", "--format", "json"])
+    with pytest.raises(SystemExit) as stopped:
+        main()
+    assert stopped.value.code == 0
+    assert len(app.registered_commands) == commands_before  # the others come back after the run
