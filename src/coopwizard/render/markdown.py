@@ -21,8 +21,9 @@ from coopwizard.io.yamldump import dump_yaml
 from coopwizard.render.report import coverage_bar, describe_level
 from coopwizard.sheet.model import Sheet, to_data, topic_status
 
-_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
-_LINE_START = re.compile(r"^(\s*)([#+=-]|\d+[.)])")
+_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")  # "#" too: a title ending in " #" would lose it
+_LINE_END = re.compile(r"\r\n|\r|\n")  # Markdown ends a line at a lone CR as well
+_LINE_START = re.compile(r"^(\s*)([#+=-]|\d+)([.)]?)")
 
 
 def escape_inline(text: str) -> str:
@@ -35,12 +36,20 @@ def _escape(text: str) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _SPECIAL.sub(r"\\\1", text)
     # A leading "#", "-", "+", "=" or "1." would make a heading, a list or a rule.
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    # A backslash escapes punctuation only: "1." becomes "1\\." (a "\\1" would show its backslash).
+    return _LINE_START.sub(_unstart, text)
+
+
+def _unstart(match: re.Match[str]) -> str:
+    space, mark, dot = match.groups()
+    if mark.isdigit():
+        return f"{space}{mark}\\{dot}" if dot else match.group(0)
+    return f"{space}\\{mark}{dot}"
 
 
 def escape_block(text: str) -> str:
     """Multi-line text as a paragraph whose line breaks are kept."""
-    lines = [_escape(line.strip()) for line in str(text).split("\n")]
+    lines = [_escape(line.strip()) for line in _LINE_END.split(str(text))]
     return "  \n".join(line for line in lines if line)
 
 
