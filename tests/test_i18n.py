@@ -52,5 +52,10 @@ def test_an_unknown_language_is_a_usage_error() -> None:
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_every_message_formats(lang: str) -> None:
     catalog = FR if lang == "fr" else EN
-    for template in catalog.values():
-        template.format(**{name: "x" for name in _placeholders(template)})  # no stray brace, no missing name
+    for key, template in catalog.items():
+        names = _placeholders(template)
+        said = template.format(**{name: f"<{name}>" for name in names})  # no stray brace, no missing name
+        assert all(f"<{name}>" in said for name in names), key
+        # what is left of braces is what the template escaped ({{ and }}), said as one brace
+        assert said.count("{") == template.count("{{") and said.count("}") == template.count("}}"), key
+        assert said.strip(), key
