@@ -3,7 +3,7 @@
 #
 #   scripts/mutation.sh [FOLDER...]     folders under src/coopwizard (default: io guide sheet render)
 #
-# Environment: JOBS (parallel mutants, default 1: the machine is shared), PYTHON (default .venv/bin/python,
+# Environment: MUTANTS (name patterns, to run only those), JOBS (parallel mutants, default 1: the machine is shared), PYTHON (default .venv/bin/python,
 # which needs `pip install -e '.[mutation]'`), TESTS (pytest paths, default: the whole suite). The pty tests
 # and the long Hypothesis runs (fuzz, any_text) are left out: each mutant would spend half a minute in them.
 # Prints mutmut's results and the score; writes nothing in the checkout. Too slow for .ci/run: run it by hand.
@@ -58,7 +58,9 @@ CFG
 
 export HYPOTHESIS_STORAGE_DIRECTORY="$work/.hypothesis" PYTHONDONTWRITEBYTECODE=1
 status=0
-"$python" -m mutmut run --max-children "$jobs" || status=$?
+# MUTANTS: mutant name patterns to run only those (e.g. "coopwizard.io.textio.*"), as mutmut takes them.
+# shellcheck disable=SC2086
+"$python" -m mutmut run --max-children "$jobs" ${MUTANTS:-} || status=$?
 "$python" -m mutmut results --all true > "$work/results.txt" 2>&1 || "$python" -m mutmut results > "$work/results.txt" 2>&1 || true
 echo "== mutants not killed"
 grep -vE ": killed$" "$work/results.txt" || true
