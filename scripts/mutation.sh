@@ -63,9 +63,9 @@ status=0
 "$python" -m mutmut run --max-children "$jobs" ${MUTANTS:-} || status=$?
 "$python" -m mutmut results --all true > "$work/results.txt" 2>&1 || "$python" -m mutmut results > "$work/results.txt" 2>&1 || true
 echo "== mutants not killed"
-grep -vE ": killed$" "$work/results.txt" || true
+grep -vE ": (killed|not checked)$" "$work/results.txt" || true
 killed=$(grep -cE ": killed$" "$work/results.txt" || true)
-total=$(grep -cE ": [a-z ]+$" "$work/results.txt" || true)
+total=$(grep -E ": [a-z ]+$" "$work/results.txt" | grep -cvE ": not checked$" || true)
 echo "== score: $killed killed of $total mutants ($(( total ? 100 * killed / total : 0 ))%) in ${folders[*]}"
 if [[ -n "${KEEP:-}" ]]; then
   mkdir -p "$KEEP" && cp -r "$work/mutants" "$work/results.txt" "$KEEP/" && echo "kept in $KEEP"

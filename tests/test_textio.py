@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,7 +13,7 @@ import pytest
 from coopwizard.core.errors import WriteError
 from coopwizard.i18n import say
 from coopwizard.io import textio
-from coopwizard.io.textio import write_atomic
+from coopwizard.io.textio import os_reason, write_atomic
 from tests.conftest import EXAMPLE
 from tests.helpers import coop
 
@@ -48,11 +51,37 @@ def test_the_temporary_file_is_made_beside_the_target(tmp_path: Path, monkeypatc
     assert made[0].name.startswith(".out.md.") and made[0].name.endswith(".tmp")
 
 
-def test_text_is_written_as_utf8_with_lf_whatever_the_locale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("locale.getpreferredencoding", lambda *_: "latin-1")
-    monkeypatch.setattr("locale.getencoding", lambda: "latin-1", raising=False)
-    write_atomic(tmp_path / "out.md", "Fête « ok »\n")
-    assert (tmp_path / "out.md").read_bytes() == "Fête « ok »\n".encode()
+TEXT = "Fête « ok »\n"
+
+
+def test_text_is_written_as_utf8_whatever_the_locale(tmp_path: Path) -> None:
+    """In a process whose locale encoding is ASCII (no UTF-8 mode, no locale coercion), as on old servers."""
+    target = tmp_path / "out.md"
+    code = "import sys; from pathlib import Path; from coopwizard.io.textio import write_atomic; "
+    code += (
+        "assert sys.getfilesystemencoding() and __import__('locale').getpreferredencoding(False).lower() != 'utf-8'; "
+    )
+    code += f"write_atomic(Path({str(target)!r}), {TEXT!a})"  # ascii(): the command line stays ASCII
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}
+    run = subprocess.run([sys.executable, "-X", "utf8=0", "-c", code], capture_output=True, text=True, env=env)
+    assert run.returncode == 0, run.stderr
+    assert target.read_bytes() == TEXT.encode()
+
+
+@pytest.mark.parametrize(
+    ("error", "reason"),
+    [
+        (OSError("the disk is on fire"), "the disk is on fire"),  # no errno: its own words
+        (OSError(errno.EIO, "Input/output error"), "Input/output error"),  # an errno without a message of ours
+    ],
+)
+def test_an_uncommon_system_error_is_said_in_the_system_s_words(error: OSError, reason: str) -> None:
+    assert os_reason(error) == reason
+
+
+def test_a_common_system_error_is_said_in_the_user_s_language() -> None:
+    reason = os_reason(OSError(errno.ENOSPC, "No space left on device"))
+    assert (say(reason, "en"), say(reason, "fr")) == ("the disk is full", "disque plein")
 
 
 @pytest.mark.parametrize(
