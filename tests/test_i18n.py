@@ -60,6 +60,7 @@ def test_every_message_formats(lang: str) -> None:
         braces = template.count("{{") + template.count("}}")  # a brace meant to be shown, as in « } »
         assert said.count("{") + said.count("}") == braces, key
         assert all(f"<{name}>" in said for name in names if name != "suggestion"), key
+        assert said.strip(), key
 
 
 @pytest.mark.parametrize(

@@ -89,6 +89,7 @@ answer_texts = st.text(
 def test_any_text_survives_the_markdown_round_trip(
     title: str, summary: str, reason: str, objectives: list[str], checklist: Checklist
 ) -> None:
+    """The front matter carries the data back; what people read is checked in test_markdown_reading.py."""
     sheet = Sheet(
         project={"title": title, "summary": summary.strip() or None},
         topics={"purpose": TopicEntry({"reason": reason, "objectives": objectives or None})},

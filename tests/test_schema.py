@@ -27,21 +27,29 @@ def test_the_example_is_valid_for_the_schema(checklist: Checklist) -> None:
 
 
 @pytest.mark.parametrize(
-    "change",
+    ("change", "key", "path"),
     [
-        lambda d: d["topics"].update(purpse={}),
-        lambda d: d["topics"]["pricing"].update(model="expensive"),
-        lambda d: d["partners"][0].pop("name"),
-        lambda d: d["topics"]["timeline"]["milestones"].append({"label": "no date"}),
-        lambda d: d["classification"].update(level="fusion"),
-        lambda d: d["partners"][0].update(brings_money=-5),
+        (lambda d: d["topics"].update(purpse={}), "sheet.unknown_key", ("topics", "purpse")),
+        (
+            lambda d: d["topics"]["pricing"].update(model="expensive"),
+            "answer.unknown_choice",
+            ("topics", "pricing", "model"),
+        ),
+        (lambda d: d["partners"][0].pop("name"), "sheet.partner_without_name", ("partners", 0)),
+        (
+            lambda d: d["topics"]["timeline"]["milestones"].append({"label": "no date"}),
+            "answer.missing_field",
+            ("topics", "timeline", "milestones", 4, "date"),
+        ),
+        (lambda d: d["classification"].update(level="fusion"), "answer.unknown_choice", ("classification", "level")),
+        (lambda d: d["partners"][0].update(brings_money=-5), "answer.bad_amount", ("partners", 0, "brings_money")),
     ],
 )
-def test_schema_and_validator_both_refuse(change, checklist: Checklist) -> None:  # type: ignore[no-untyped-def]
+def test_schema_and_validator_both_refuse(change, key: str, path: tuple[object, ...], checklist: Checklist) -> None:  # type: ignore[no-untyped-def]
     data = sheets.example()
     change(data)
     _, issues = parse_sheet(data, checklist, "x.yaml")
-    assert issues, "the validator finds the problem"
+    assert [(i.key, i.path) for i in issues] == [(key, path)], "the validator finds this problem, and only it"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft202012Validator(sheet_schema(checklist, "en")).validate(json_ready(data))
 

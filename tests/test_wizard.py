@@ -8,6 +8,7 @@ import signal
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from prompt_toolkit.application import create_app_session
@@ -158,12 +159,29 @@ def test_a_pitfall_is_shown_as_soon_as_answers_fall_into_it(checklist: Checklist
     assert [f.rule for f in result.findings if f.kind == "pitfall"] == ["provider_relationship"]
 
 
-def test_invalid_typed_answers_are_refused_with_what_is_expected(checklist: Checklist, tmp_path: Path) -> None:
+def test_invalid_typed_answers_are_refused_with_what_is_expected(
+    checklist: Checklist, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import questionary
+
+    validators: list[Any] = []  # what each text prompt checks a typed answer with (prompt_toolkit shows its text)
+    original = questionary.text
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        validators.append(kwargs["validate"])
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(questionary, "text", spy)
     keys = list(script.keys())
     money = len(script.PROJECT) + 5
     keys[money] = "beaucoup" + script.ENTER + "\x7f" * 8 + script.typed("800")
     sheet, _ = Session(checklist, tmp_path).run(keys)
     assert sheet.partners[0]["brings_money"] == 800
+    said = [v("beaucoup") for v in validators]
+    refusal = "« beaucoup » n'est pas un montant : tapez par exemple 1 200,50"
+    assert refusal in said  # the amount prompt refuses it, saying what is expected
+    amount_check = validators[said.index(refusal)]
+    assert amount_check("800") is True and amount_check("1 200,50 €") is True
 
 
 def test_a_draft_from_another_checklist_keeps_what_matches(checklist: Checklist, tmp_path: Path) -> None:

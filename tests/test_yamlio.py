@@ -30,6 +30,9 @@ def test_locate_gives_the_line_of_a_key_path() -> None:
     loaded = load_yaml("a:\n  b:\n    - x\n    - y\n", "x.yaml")
     assert loaded.locate(["a", "b", 1]) == (4, 7)
     assert loaded.locate(["a", "missing"]) == (1, 1)  # the deepest key that exists
+    assert loaded.locate(["a", "b", 0]) == (3, 7)  # the first item
+    assert loaded.locate(["a", "b", 2]) == (2, 3)  # past the last item: the list's key
+    assert loaded.locate(["a", "b", -1]) == (2, 3)  # no item counted from the end
 
 
 def test_multi_line_text_is_dumped_as_a_block_and_reads_back() -> None:

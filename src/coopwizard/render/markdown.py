@@ -17,9 +17,9 @@ from coopwizard.io.yamldump import dump_yaml
 from coopwizard.render.view import Answer, View, build_view
 from coopwizard.sheet.model import Sheet, to_data
 
-_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")  # "#" too: a title ending in " #" would lose it
 _BREAKS = re.compile(r"[ \t\r\n\f\v\u2028\u2029\x85]+")
-_LINE_START = re.compile(r"^(\s*)([#+=-]|\d+[.)])")
+_LINE_START = re.compile(r"^(\s*)([#+=-]|\d+)([.)]?)")
 
 
 def escape_inline(text: str) -> str:
@@ -37,7 +37,15 @@ def _escape(text: str) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _SPECIAL.sub(r"\\\1", text)
     # A leading "#", "-", "+", "=" or "1." would make a heading, a list or a rule.
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    # A backslash escapes punctuation only: "1." becomes "1\\." (a "\\1" would show its backslash).
+    return _LINE_START.sub(_unstart, text)
+
+
+def _unstart(match: re.Match[str]) -> str:
+    space, mark, dot = match.groups()
+    if mark.isdigit():
+        return f"{space}{mark}\\{dot}" if dot else match.group(0)
+    return f"{space}\\{mark}{dot}"
 
 
 def escape_block(text: str) -> str:
