@@ -138,7 +138,7 @@ def test_a_plain_session_completes_with_numbers_and_letters_only(tmp_path: Path)
     lines = ["Fête du quai", "", "Cergy", "1", ""]  # title, summary, territory, scope "1" (territorial), theme
     lines += ["Potagers", "Awa", "", "", "", "", "o"]  # first association, then "another one?": o
     lines += ["Club Ados", "Karim", "", "", "", "", "n"]
-    lines += ["o", "o", "n", "n", ""]  # classification: two yes, two no, rapprochement: Enter (none)
+    lines += ["o", "o", "n", "n", "", ""]  # classification: two yes, two no; Enter: no rapprochement, no name
     for line in lines:
         child.sendline(line)
     child.expect("Sujet 1 sur 12 : Raison et objectifs")

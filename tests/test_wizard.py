@@ -256,3 +256,31 @@ def test_the_theme_is_asked_only_of_a_thematic_cooperation(checklist: Checklist,
     with pytest.raises(WizardInterrupted):
         session.run(keys)
     assert load_draft(session.draft_file).answers["project"]["theme"] == "Alimentation durable"
+
+
+def test_the_name_partners_give_is_kept_and_compared(checklist: Checklist, tmp_path: Path) -> None:
+    """Called « Coopération » by partners whose answers show a collaboration: kept as said, and explained."""
+    keys = [*script.PROJECT, *script.PARTNERS]
+    keys += [script.YES, script.YES, script.DEFAULT, script.DEFAULT, script.DEFAULT]  # no common organisation
+    keys += [script.UP + script.ENTER, script.DOWN + script.ENTER, "\x03"]  # « Coopération » (above "no name"); go on
+    session = Session(checklist, tmp_path)
+    with pytest.raises(WizardInterrupted):
+        session.run(keys)
+    assert load_draft(session.draft_file).answers["classification"]["level"] == "cooperation"
+    shown = " ".join(session.shown.split())
+    assert "●●○ Collaboration" in shown  # the level the sheet supports, not the name given
+    assert "Attention : des réponses qui ne vont pas ensemble" in shown
+    assert "vous l'appelez « Coopération »" in shown
+
+
+def test_a_contradiction_is_shown_at_the_end_of_the_topic_that_shows_it(checklist: Checklist, tmp_path: Path) -> None:
+    """ "Beyond one event: yes", then an outlook that says one-off: said when the outlook is answered."""
+    keys = [k for topic in script.TOPICS[:-1] for k in topic]
+    head = [*script.PROJECT, *script.PARTNERS, *script.CLASSIFICATION, *keys]
+    outlook = [script.NOW, script.DEFAULT, script.typed("")]  # « une action ponctuelle », no next action
+    session = Session(checklist, tmp_path)
+    _, result = session.run([*head, *outlook, script.DOWN + script.ENTER, *script.REVIEW])  # go on; write
+    shown = session.shown
+    topic_12 = shown.index("Sujet 12/12 — Perspectives")
+    assert shown.index("Attention : des réponses qui ne vont pas ensemble", topic_12) > topic_12
+    assert "one_event_only" in [f.rule for f in result.findings]

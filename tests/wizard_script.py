@@ -43,7 +43,7 @@ PARTNERS = [
     typed(""),
     DEFAULT,  # add another? (no by default from two on)
 ]
-CLASSIFICATION = [YES, YES, YES, YES, DEFAULT]
+CLASSIFICATION = [YES, YES, YES, YES, DEFAULT, DEFAULT]  # ..., rapprochement: none; declared level: no name
 NOW = DEFAULT
 TOPICS = [
     [

@@ -485,4 +485,6 @@ EN: dict[str, str] = {
     "schema.review.criterion_comment.description": "What explains the result.",
     "schema.review.comment.title": "Comment",
     "schema.review.comment.description": "What the association wants to add to its review.",
+    "wizard.declared_level": "And you: what do you call your partnership?",
+    "wizard.declared_none": "We do not give it a name",
 }

@@ -498,4 +498,6 @@ FR: dict[str, str] = {
     "schema.review.criterion_comment.description": "Ce qui explique le résultat.",
     "schema.review.comment.title": "Commentaire",
     "schema.review.comment.description": "Ce que l'association veut ajouter à son bilan.",
+    "wizard.declared_level": "Et vous, comment appelez-vous votre partenariat ?",
+    "wizard.declared_none": "Nous ne lui donnons pas de nom",
 }

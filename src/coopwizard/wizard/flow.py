@@ -19,7 +19,7 @@ from coopwizard.audit.engine import audit
 from coopwizard.audit.findings import Audit, Finding, Trigger
 from coopwizard.core.errors import WizardInterrupted
 from coopwizard.core.message import Message, PathPart
-from coopwizard.guide.levels import classify
+from coopwizard.guide.levels import Classification
 from coopwizard.guide.model import Checklist, Question, Topic
 from coopwizard.i18n import message, say
 from coopwizard.sheet.compose import answers_of, build_sheet
@@ -29,6 +29,8 @@ from coopwizard.wizard.draft import Draft
 from coopwizard.wizard.progress import Progress, Typing
 from coopwizard.wizard.prompter import Interrupted, Prompter
 from coopwizard.wizard.screens import Screen
+
+NO_NAME = "__no_name__"  # the declared level's "we do not name it"
 
 
 class Wizard:
@@ -213,9 +215,26 @@ class Wizard:
         for question in questions:
             path = f"classification.{question.id}"
             self.ask(path, question, self.sheet.classification, must_answer=True, force=force)
-        self.screen.level(classify(self.final_sheet().classification, self.checklist))
+        self.declared_level(force)
+        self.screen.level(self.supported_level())
         if self.warn(("classification",)) and self.wants_to_revise():
             self.classification(force=True)
+
+    def declared_level(self, force: bool = False) -> None:
+        """What the partners call their partnership, asked before the level is shown: kept as said, compared."""
+        path = "classification.level"
+        if self.progress.is_asked(path) and not force:
+            return
+        choices = [(lv.id, lv.name(self.lang)) for lv in self.checklist.levels]
+        choices.append((NO_NAME, self.m("wizard.declared_none")))
+        chosen = self.prompter.choice(self.m("wizard.declared_level"), choices, self.sheet.level or NO_NAME)
+        self.sheet.level = None if chosen == NO_NAME else chosen
+        self.progress.mark(path)
+        self.save()
+
+    def supported_level(self) -> Classification:
+        """The level the whole sheet supports so far (the answers' claim, less what the topics contradict)."""
+        return audit(self.final_sheet(), self.checklist, today=self.created).supported
 
     def topic(self, topic: Topic, force: bool = False) -> None:
         if topic.id in self.progress.topics_done and not force:
@@ -255,7 +274,13 @@ class Wizard:
         for finding in audit(self.final_sheet(), self.checklist, today=self.created).findings:
             if finding.kind not in ("pitfall", "inconsistency"):
                 continue
-            fresh = [t for t in self._triggers(finding) if t.path[: len(scope)] == scope and self._new(finding.rule, t)]
+            # An inconsistency shows where either of its answers is: a "yes" to "beyond one event"
+            # contradicted by a one-off outlook is said at the end of the outlook.
+            ends = finding.ends if finding.kind == "inconsistency" else ()
+            if ends and not any(end[: len(scope)] == scope for end in ends):
+                continue
+            in_scope = [t for t in self._triggers(finding) if ends or t.path[: len(scope)] == scope]
+            fresh = [t for t in in_scope if self._new(finding.rule, t)]
             if fresh:
                 self.screen.warning(finding, fresh if finding.kind == "pitfall" else ())
                 shown = True
