@@ -216,3 +216,33 @@ def test_edit_keeps_the_answers_given_when_the_terminal_closes(write: Callable[.
     text = path.read_text(encoding="utf-8")
     assert "model: single_price" in text  # the answer given is written back
     assert "  pricing:\n    status: to_complete\n" in text  # the topic left halfway stays to complete
+
+
+def test_a_review_in_plain_mode_is_recorded_in_the_sheet(write: Callable[..., Path], tmp_path: Path) -> None:
+    """`coop review` at a terminal, plain mode: numbers typed; the sheet gains the review, nothing else changes."""
+    sheet = write("fiche.yaml", EXAMPLE.read_text(encoding="utf-8"))
+    before = sheet.read_text(encoding="utf-8")
+    env = {**os.environ, "TERM": "dumb", "NO_COLOR": "1"}
+    env.pop("FORCE_COLOR", None)
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "coopwizard", "review", str(sheet), "--lang", "fr"],
+        cwd=str(tmp_path),
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+    )
+    child.logfile_read = io.StringIO()
+    child.expect("Pour quelle association répondez-vous")
+    lines = ["3", "Lucia"]  # Cuisine du Monde Cergy; by Lucia
+    lines += ["5"] * 15  # every statement: « tout à fait d'accord »
+    lines += ["1", "", "2", "", "3", "Trop peu de jeunes", ""]  # met; partly; not met, with a comment; no more
+    for line in lines:
+        child.sendline(line)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.logfile_read.getvalue()[-500:]
+    after = sheet.read_text(encoding="utf-8")
+    assert after.startswith(before.rstrip("\n"))  # everything else as it was
+    assert "partner: Cuisine du Monde Cergy" in after and "comment: Trop peu de jeunes" in after
+    assert "\x1b" not in child.logfile_read.getvalue()

@@ -249,7 +249,8 @@ def test_review_from_stdin_into_a_markdown_sheet(tmp_path: Path) -> None:
 
 def test_usage_errors(sheet: Path) -> None:
     run = coop("review", str(sheet))
-    assert run.code == 2 and run.err.startswith(f"Error: give the partner's answers in a file: coop review {sheet}")
+    assert run.code == 2  # no terminal: the answers must come in a file
+    assert run.err.startswith(f"Error: without a terminal, give the partner's answers in a file: coop review {sheet}")
     assert coop("review", "-", "--answers", "x.yaml").code == 2
     missing = coop("review", str(sheet), "--answers", "nowhere.yaml")
     assert (missing.code, missing.err) == (2, "Error: nowhere.yaml: no such file; check the path.\n")

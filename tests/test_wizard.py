@@ -284,3 +284,32 @@ def test_a_contradiction_is_shown_at_the_end_of_the_topic_that_shows_it(checklis
     topic_12 = shown.index("Sujet 12/12 — Perspectives")
     assert shown.index("Attention : des réponses qui ne vont pas ensemble", topic_12) > topic_12
     assert "one_event_only" in [f.rule for f in result.findings]
+
+
+def test_a_review_asked_through_the_real_prompts_gives_what_a_review_file_gives(checklist: Checklist) -> None:
+    from coopwizard.audit.service import load_sheet
+    from coopwizard.io.textio import read_source
+    from coopwizard.sheet.reviews import review_from_answers
+    from coopwizard.wizard.review import ask_review
+    from tests.conftest import EXAMPLE
+
+    sheet = load_sheet(read_source(str(EXAMPLE)), checklist).sheet
+    statements = sum(len(c.statements) for c in checklist.review.concerns) if checklist.review else 0
+    keys = [script.DOWN + script.ENTER, script.typed("Karim")]  # the second partner; by Karim
+    keys += [script.DOWN * 3 + script.ENTER] * statements  # 4: « d'accord », everywhere
+    keys += [script.ENTER, script.typed("150 repas servis"), script.DOWN + script.ENTER, script.typed("")]
+    keys += [script.DOWN * 3 + script.ENTER, script.typed("On en reparle en juin")]  # the 3rd criterion: skipped
+    screen_text = io.StringIO()
+    with piped(keys):
+        answers = ask_review(
+            sheet, checklist, QuestionaryPrompter("fr"), Screen(Console(file=screen_text), checklist, "fr"), "fr"
+        )
+    assert answers["partner"] == "Club Ados Linandes" and answers["by"] == "Karim"
+    assert set(answers["scores"].values()) == {4} and len(answers["scores"]) == statements
+    assert answers["criteria"] == [
+        {"criterion": "Fréquentation des fêtes", "rating": "met", "comment": "150 repas servis"},
+        {"criterion": "Qualité des échanges", "rating": "partly"},
+    ]
+    recorded = review_from_answers(answers, sheet, checklist, script.TODAY, "fr", "<terminal>")
+    assert recorded.partner == "Club Ados Linandes" and recorded.comment == "On en reparle en juin"
+    assert "Bilan du partenariat — Jardins et fêtes des Linandes" in screen_text.getvalue()

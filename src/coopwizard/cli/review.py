@@ -1,12 +1,26 @@
-"""`coop review SHEET --answers FILE`: record one partner's review (health check) in the sheet, in place."""
+"""`coop review SHEET [--answers FILE]`: record one partner's review (health check) in the sheet, in place.
+
+At a terminal without --answers, the wizard asks the statements (wizard/review.py).
+"""
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
 
-from coopwizard.cli.app import ChecklistOption, LangOption, app, h, load_guide, run
+from coopwizard.cli.app import (
+    ChecklistOption,
+    LangOption,
+    PlainOption,
+    app,
+    h,
+    lang_chosen,
+    load_guide,
+    plain_mode,
+    run,
+)
 from coopwizard.core.errors import ExitCode, UsageError
 from coopwizard.i18n import message
 from coopwizard.io.console import emit
@@ -19,6 +33,7 @@ def review(
     answers: Annotated[
         str | None, typer.Option("--answers", "-a", metavar="FILE|-", help=h("review.answers"), show_default=False)
     ] = None,
+    plain: PlainOption = False,
     lang: LangOption = None,
     checklist: ChecklistOption = None,
 ) -> None:
@@ -33,14 +48,21 @@ def review(
 
         if file == "-":
             raise UsageError("review.sheet_stdin")
-        if answers is None:
-            raise UsageError("review.no_answers", file=file)
         guide = load_guide(checklist)
         source = read_source(file)
         loaded = load_sheet(source, guide)
-        given = read_source(answers)
-        data = load_yaml(given.text, given.name).data
-        recorded = review_from_answers(data, loaded.sheet, guide, dt.date.today(), language, given.name)
+        if answers is not None:
+            given = read_source(answers)
+            data, origin = load_yaml(given.text, given.name).data, given.name
+        elif sys.stdin.isatty():
+            from coopwizard.wizard.interactive import interactive_review
+
+            if not lang_chosen(lang):  # the sheet's own language, before the locale's
+                language = str(loaded.sheet.project.get("language") or language)
+            data, origin = interactive_review(loaded.sheet, guide, language, plain_mode(plain)), "<terminal>"
+        else:
+            raise UsageError("review.no_answers", file=file)
+        recorded = review_from_answers(data, loaded.sheet, guide, dt.date.today(), language, origin)
         text = append_review(source.text, loaded.markdown, recorded, file)
         write_atomic(Path(file), text)
         said = message(language, "review.recorded", partner=recorded.partner, date=recorded.date.isoformat(), file=file)

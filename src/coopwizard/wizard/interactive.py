@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from coopwizard.audit.findings import Audit
-from coopwizard.core.errors import CoopError, UsageError
+from coopwizard.core.errors import CoopError, UsageError, WizardInterrupted
 from coopwizard.guide.model import Checklist
 from coopwizard.i18n import message
 from coopwizard.io.console import stderr_console
@@ -329,3 +329,14 @@ def interactive_edit(plan: EditPlan, checklist: Checklist, lang: str, plain: boo
                 raise UsageError("edit.not_written", file=plan.source.name)
         target = beside(plan.source.name)
     return EditOutcome(text, result, interrupted, target, changed)
+
+
+def interactive_review(sheet: Sheet, checklist: Checklist, lang: str, plain: bool = False) -> dict[str, Any]:
+    """One partner's review asked at the terminal; the answers, for the same validation as a review file."""
+    from coopwizard.wizard.review import ask_review
+
+    with terminal_session(plain), stops_like_ctrl_c():
+        try:
+            return ask_review(sheet, checklist, make_prompter(lang, plain), make_screen(checklist, lang, plain), lang)
+        except KeyboardInterrupt:
+            raise WizardInterrupted("review.interrupted") from None
