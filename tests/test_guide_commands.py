@@ -47,10 +47,13 @@ def test_a_table_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     assert all(len(line) <= 100 for line in lines)
     assert lines[1].startswith("┏") and lines[1].endswith("┓")  # a box around the table
     header = [cell.strip() for cell in lines[2].strip("┃").split("┃")]
-    assert header[:2] == ["id", "Pitfall"]
-    first_cells = [line.split("│")[1].strip() for line in lines if line.startswith("│")]
-    ids = json.loads(coop("pitfalls", "--format", "json").out)["pitfalls"]
-    assert [c for c in first_cells if c] == [p["id"] for p in ids]  # one row per pitfall, its id first
+    assert header[0] == "Pitfall" and "id" not in header  # names for people; ids in TSV and JSON
+    first_cells = " ".join(line.split("│")[1].strip() for line in lines if line.startswith("│"))
+    pitfalls = json.loads(coop("pitfalls", "--format", "json").out)["pitfalls"]
+    for pitfall in pitfalls:  # one row per pitfall, its text first (wrapped over lines)
+        assert " ".join(pitfall["text"].split()[:3]) in first_cells
+        assert pitfall["id"] not in run.out
+    assert coop("pitfalls", env={"FORCE_COLOR": ""}).out.split("\t")[0] == pitfalls[0]["id"]  # piped: the id stays
     assert lines[-1].startswith("└") and lines[-1].endswith("┘")
 
 

@@ -42,9 +42,10 @@ def guide_table(checklist: Checklist, part: str, lang: str) -> Table:
     from rich.table import Table  # for a terminal only: piped output never loads Rich
 
     head, rows = guide_rows(checklist, part, lang)
-    table = Table(*head, title=checklist.title(lang), show_lines=False)
+    # People read names, not ids: the id column stays in the tab-separated text and the JSON, for scripts.
+    table = Table(*head[1:], title=checklist.title(lang), show_lines=False)
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*row[1:])
     return table
 
 
