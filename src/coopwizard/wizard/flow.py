@@ -282,7 +282,7 @@ class Wizard:
             in_scope = [t for t in self._triggers(finding) if ends or t.path[: len(scope)] == scope]
             fresh = [t for t in in_scope if self._new(finding.rule, t)]
             if fresh:
-                self.screen.warning(finding, fresh if finding.kind == "pitfall" else ())
+                self.screen.warning(finding, fresh if finding.triggers else ())  # an inconsistency may say why
                 shown = True
         return shown
 
