@@ -64,7 +64,7 @@ def reviewed(sheet: Path, write: Callable[..., Path]) -> Path:
                 criterion = "Participation des jeunes" if partner == ADOS else "Fréquentation des fêtes"
                 extra["criteria"] = [{"criterion": criterion, "rating": criteria[partner]}]
             given = write("bilan.yaml", answers(partner, when, **extra))
-            run = coop("review", str(sheet), "--answers", str(given))
+            run = coop("review", str(sheet), "--answers", str(given), "--lang", "en")  # the sheet is French
             assert run.code == 0, run.err
             assert run.out == ""
             assert run.err == f"Review of {partner} on {when[partner][0]} recorded in {sheet}.\n"
@@ -198,7 +198,7 @@ def test_bad_answers_are_listed_and_nothing_written(sheet: Path, write: Callable
         "partner: Club Ados\ndate: 2025-03-30\nscores:\n  purpose_clear: 6\n  pace_okay: 3\n"
         "criteria:\n  - {criterion: Fréquentation, rating: atteint}\n",
     )
-    run = coop("review", str(sheet), "--answers", str(given))
+    run = coop("review", str(sheet), "--answers", str(given), "--lang", "en")
     assert run.code == 2
     assert run.out == ""
     assert run.err.splitlines() == [
@@ -216,8 +216,8 @@ def test_bad_answers_are_listed_and_nothing_written(sheet: Path, write: Callable
 
 def test_a_review_is_never_replaced(sheet: Path, write: Callable[..., Path]) -> None:
     given = write("bilan.yaml", answers(ADOS, SPRING))
-    assert coop("review", str(sheet), "--answers", str(given)).code == 0
-    again = coop("review", str(sheet), "--answers", str(given))
+    assert coop("review", str(sheet), "--answers", str(given), "--lang", "en").code == 0
+    again = coop("review", str(sheet), "--answers", str(given), "--lang", "en")
     assert again.code == 2
     assert again.err.splitlines()[1] == (
         f"  {ADOS} already has a review dated 2025-03-30 in the sheet; reviews are never replaced: give another date"
@@ -227,11 +227,11 @@ def test_a_review_is_never_replaced(sheet: Path, write: Callable[..., Path]) -> 
 
 def test_the_date_defaults_to_today_and_cannot_be_to_come(sheet: Path, write: Callable[..., Path]) -> None:
     given = write("bilan.yaml", f"partner: {ADOS}\nscores: {{pace_ok: '4'}}\n")
-    assert coop("review", str(sheet), "--answers", str(given)).code == 0
+    assert coop("review", str(sheet), "--answers", str(given), "--lang", "en").code == 0
     review = yaml.safe_load(sheet.read_text(encoding="utf-8"))["reviews"][0]
     assert review == {"date": dt.date.today(), "partner": ADOS, "scores": {"pace_ok": 4}}
     later = write("later.yaml", f"partner: {POTAGERS}\ndate: 2999-01-01\nscores: {{pace_ok: 4}}\n")
-    run = coop("review", str(sheet), "--answers", str(later))
+    run = coop("review", str(sheet), "--answers", str(later), "--lang", "en")
     assert run.code == 2 and "2999-01-01, a day still to come" in run.err
 
 
@@ -239,7 +239,7 @@ def test_review_from_stdin_into_a_markdown_sheet(tmp_path: Path) -> None:
     markdown = tmp_path / "fiche.md"
     markdown.write_text(coop("render", str(EXAMPLE), "--format", "md").out, encoding="utf-8")
     body = markdown.read_text(encoding="utf-8").split("\n---\n", 1)[1]
-    run = coop("review", str(markdown), "--answers", "-", stdin=answers(CUISINE, SPRING))
+    run = coop("review", str(markdown), "--answers", "-", "--lang", "en", stdin=answers(CUISINE, SPRING))
     assert run.code == 0, run.err
     text = markdown.read_text(encoding="utf-8")
     assert text.split("\n---\n", 1)[1] == body
@@ -248,11 +248,11 @@ def test_review_from_stdin_into_a_markdown_sheet(tmp_path: Path) -> None:
 
 
 def test_usage_errors(sheet: Path) -> None:
-    run = coop("review", str(sheet))
+    run = coop("review", str(sheet), "--lang", "en")
     assert run.code == 2  # no terminal: the answers must come in a file
     assert run.err.startswith(f"Error: without a terminal, give the partner's answers in a file: coop review {sheet}")
     assert coop("review", "-", "--answers", "x.yaml").code == 2
-    missing = coop("review", str(sheet), "--answers", "nowhere.yaml")
+    missing = coop("review", str(sheet), "--answers", "nowhere.yaml", "--lang", "en")
     assert (missing.code, missing.err) == (2, "Error: nowhere.yaml: no such file; check the path.\n")
 
 
@@ -323,9 +323,28 @@ def test_the_schema_accepts_reviews_and_refuses_a_bad_score(reviewed: Path, chec
 
 def test_a_blank_partner_or_rating_is_missing(sheet: Path, write: Callable[..., Path]) -> None:
     given = write("bilan.yaml", 'partner: "  "\ncriteria:\n  - {criterion: Qualité des échanges, rating: ""}\n')
-    run = coop("review", str(sheet), "--answers", str(given))
+    run = coop("review", str(sheet), "--answers", str(given), "--lang", "en")
     assert run.code == 2
     assert run.err.splitlines()[1:] == [
         '  partner: the field "partner" is missing',
         '  criteria.0.rating: the field "rating" is missing',
     ]
+
+
+def test_the_agenda_and_the_html_sheet_show_the_scores(reviewed: Path, tmp_path: Path) -> None:
+    import html5lib
+
+    agenda = coop("agenda", str(reviewed), "--lang", "fr", "-o", "-")
+    assert agenda.code == 0, agenda.err
+    text = agenda.out.replace("\u00a0", " ").replace("\u202f", " ")
+    assert "## Bilans des partenaires" in text
+    assert "- Des décisions prises démocratiquement : 3/5 (écart 4 · évolution -0,33) · **à discuter**" in text
+    page = coop("render", str(reviewed), "--lang", "fr", "-o", str(tmp_path / "fiche.html"))
+    assert page.code == 0, page.err
+    document = html5lib.parse((tmp_path / "fiche.html").read_text(encoding="utf-8"), namespaceHTMLElements=False)
+    rows = document.findall(".//section[@id='reviews']//tr")
+    assert len(rows) >= 3
+    discuss = [r for r in rows if r.get("class") == "discuss"]
+    assert [r.find("th").text for r in discuss] == ["Des décisions prises démocratiquement"]
+    bar = discuss[0].find(".//span[@class='fill']")
+    assert bar.get("style") == "width: 60%"  # 3 out of 5

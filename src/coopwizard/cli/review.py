@@ -51,14 +51,14 @@ def review(
         guide = load_guide(checklist)
         source = read_source(file)
         loaded = load_sheet(source, guide)
+        if not lang_chosen(lang):  # the sheet's own language, before the locale's
+            language = str(loaded.sheet.project.get("language") or language)
         if answers is not None:
             given = read_source(answers)
             data, origin = load_yaml(given.text, given.name).data, given.name
         elif sys.stdin.isatty():
             from coopwizard.wizard.interactive import interactive_review
 
-            if not lang_chosen(lang):  # the sheet's own language, before the locale's
-                language = str(loaded.sheet.project.get("language") or language)
             data, origin = interactive_review(loaded.sheet, guide, language, plain_mode(plain)), "<terminal>"
         else:
             raise UsageError("review.no_answers", file=file)

@@ -497,4 +497,8 @@ EN: dict[str, str] = {
     "review.wizard_criterion": '"{criterion}": where do we stand?',
     "review.wizard_criterion_comment": "A comment on this criterion (optional)",
     "review.wizard_comment": "Anything else to say (optional)",
+    "doc.reviews": "The partners' reviews",
+    "doc.review_spread": "spread {spread}",
+    "doc.review_trend": "trend {trend}",
+    "doc.review_to_discuss": "to discuss",
 }

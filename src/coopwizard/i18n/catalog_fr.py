@@ -510,4 +510,8 @@ FR: dict[str, str] = {
     "review.wizard_criterion": "« {criterion} » : où en est-on ?",
     "review.wizard_criterion_comment": "Un commentaire sur ce critère (facultatif)",
     "review.wizard_comment": "Autre chose à dire (facultatif)",
+    "doc.reviews": "Bilans des partenaires",
+    "doc.review_spread": "écart {spread}",
+    "doc.review_trend": "évolution {trend}",
+    "doc.review_to_discuss": "à discuter",
 }

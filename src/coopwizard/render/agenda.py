@@ -68,6 +68,14 @@ def render_agenda_markdown(sheet: Sheet, checklist: Checklist, result: Audit, la
             out.append(f"- {e(item.text)}")
             out += [f"  - {e(because)}" for because in item.because]
         out.append("")
+    if v.reviews is not None:  # the partners' health checks: where they stand, and where they differ
+        out += [f"## {e(v.t('reviews'))}", "", e(v.reviews.summary), ""]
+        for c in v.reviews.concerns:
+            trend = f" · {e(v.t('review_trend', trend=c.trend_text))}" if c.trend_text else ""
+            discuss = f" · **{e(v.t('review_to_discuss'))}**" if c.to_discuss else ""
+            spread = e(v.t("review_spread", spread=c.spread_text))
+            out.append(f"- {e(c.label)}{sep}{e(c.score_text)} ({spread}{trend}){discuss}")
+        out.append("")
     out += [f"## {e(v.t('agenda.coming'))}", ""]
     if not agenda.coming:
         out += [e(v.t("no_milestone")), ""]

@@ -175,6 +175,25 @@ class Partner:
 
 
 @dataclass
+class ConcernScore:
+    """One concern of the partners' reviews: the latest mean score, the spread between partners, the trend."""
+
+    label: str
+    score: float
+    score_text: str  # "3,5/5"
+    percent: int  # the bar's length: the score over the scale's top
+    spread_text: str
+    trend_text: str | None  # "+0,3"; None: no earlier review
+    to_discuss: bool  # partners two points apart or more
+
+
+@dataclass
+class ReviewsView:
+    summary: str  # "6 bilans de 3 associations, le dernier le 1 octobre 2025"
+    concerns: tuple[ConcernScore, ...]
+
+
+@dataclass
 class View:
     lang: str
     title: str
@@ -191,6 +210,7 @@ class View:
     created: dt.date | None
     created_text: str | None
     answers: dict[str, Any] = field(default_factory=dict, repr=False)  # raw answers by path, for agreements
+    reviews: ReviewsView | None = None  # what the partners' reviews say, when the sheet has some
 
     def t(self, key: str, **params: Any) -> str:
         """A document text in the view's language (`doc.*` keys)."""
@@ -236,7 +256,39 @@ class _Builder:
             created=created,
             created_text=long_date(created, lang) if created else None,
             answers=self.raw_answers(),
+            reviews=self.reviews(),
         )
+
+    def reviews(self) -> ReviewsView | None:
+        summary = self.result.reviews
+        if summary is None or not summary.count:
+            return None
+        lang = self.lang
+
+        def number(value: float) -> str:
+            text = f"{value:g}"
+            return text.replace(".", ",") if lang == "fr" else text
+
+        concerns = tuple(
+            ConcernScore(
+                label=c.concern.label(lang),
+                score=c.score,
+                score_text=f"{number(c.score)}/{summary.scale}",
+                percent=round(100 * c.score / summary.scale),
+                spread_text=number(c.spread),
+                trend_text=None if c.trend is None else ("+" if c.trend > 0 else "") + number(c.trend),
+                to_discuss=c.to_discuss,
+            )
+            for c in summary.concerns
+        )
+        said = message(
+            lang,
+            "report.reviews_count",
+            count=summary.count,
+            partners=len(summary.partners),
+            date=long_date(summary.latest, lang),
+        )
+        return ReviewsView(said, concerns)
 
     # -- answers ------------------------------------------------------------------
     def display(self, question: Question, value: Any) -> str:
