@@ -24,10 +24,20 @@ COMMENTED = (
 
 
 def test_nothing_to_complete_is_said_and_exits_0() -> None:
-    run = coop("edit", str(EXAMPLE))
+    run = coop("edit", str(EXAMPLE), "--lang", "en")
     assert run.code == 0
     assert run.err == (
         f"Nothing to complete in {EXAMPLE}: every topic is settled. To revise one: coop edit {EXAMPLE} --topic ID\n"
+    )
+
+
+def test_a_french_sheet_is_spoken_of_in_french() -> None:
+    """No --lang, no COOP_LANG, an English (C) locale: the sheet says `language: fr`, so French it is."""
+    run = coop("edit", str(EXAMPLE))
+    assert run.code == 0
+    assert run.err == (
+        f"Rien à compléter dans {EXAMPLE} : tous les sujets sont réglés. "
+        f"Pour en revoir un : coop edit {EXAMPLE} --topic ID\n"
     )
 
 

@@ -44,6 +44,8 @@ def edit(
 
         guide = load_guide(checklist)
         plan = plan_edit(file, guide, topic or [], dt.date.today())
+        if not lang_chosen(lang):  # the sheet's own language, before the locale's (README: the order)
+            language = str(plan.loaded.sheet.project.get("language") or language)
         if not plan.topic_ids:
             emit(escape(message(language, "edit.nothing", file=file)), err=True, wrap=False)
             return ExitCode.CLEAN
@@ -51,8 +53,6 @@ def edit(
             raise UsageError("edit.no_tty")
         from coopwizard.wizard.interactive import interactive_edit
 
-        if not lang_chosen(lang):  # the sheet's own language, before the locale's
-            language = str(plan.loaded.sheet.project.get("language") or language)
         outcome = interactive_edit(plan, guide, language, plain_mode(plain))
         write_atomic(Path(outcome.target), outcome.text)
         if outcome.changed_meanwhile:
