@@ -30,11 +30,17 @@ def main() -> None:
     """The `coop` command: descriptors closed at start are reopened on the null device first, and a broken
     pipe while Typer itself prints (--help) ends with the same 141 as in a command (docs/output.md)."""
 
+    from coopwizard.cli.help_texts import wants_help
     from coopwizard.i18n import set_command_name
     from coopwizard.io.streams import BROKEN_PIPE_EXIT, reopen_closed_descriptors, stdout_is_null
 
     reopen_closed_descriptors()
     set_command_name(command_as_run(sys.argv[0]))
+    if wants_help(sys.argv):  # Typer's own texts (Usage, Options…) in the help's language
+        from coopwizard.cli.app import HELP_LANG
+        from coopwizard.cli.help_texts import localize_help
+
+        localize_help(HELP_LANG)
     null_at_start = stdout_is_null()
     try:
         app(prog_name="coop")
