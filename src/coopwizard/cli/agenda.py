@@ -35,7 +35,7 @@ def agenda(
         refuse_overwrite(output, force)
         done = audited(file, checklist, lang, language)
         render = render_agenda_html if chosen == "html" else render_agenda_markdown
-        deliver(render(done.sheet, done.checklist, done.audit, done.lang, dt.date.today()), output, language)
+        deliver(render(done.sheet, done.checklist, done.audit, done.lang, dt.date.today()), output, done.lang, force)
         return ExitCode.CLEAN
 
     run(lang, action)

@@ -30,8 +30,8 @@ def calendar(
         done = audited(file, checklist, lang, language)
         data = render_calendar(done.sheet, done.checklist, done.audit, done.lang)
         if b"BEGIN:VEVENT" not in data:
-            emit(escape(message(language, "calendar.no_milestone")), err=True, wrap=False)
-        deliver(data, output, language)
+            emit(escape(message(done.lang, "calendar.no_milestone")), err=True, wrap=False)
+        deliver(data, output, done.lang, force)
         return ExitCode.CLEAN
 
     run(lang, action)

@@ -43,7 +43,7 @@ def convention(
             document = agreement_html(agreement, done.checklist.title(done.lang))
         else:
             document = agreement_markdown(agreement)
-        deliver(document, output, language)
+        deliver(document, output, done.lang, force)
         counted: dict[tuple[str, str], int] = {}
         for todo in agreement.todos:
             counted[(todo.where, todo.what)] = counted.get((todo.where, todo.what), 0) + 1

@@ -29,7 +29,7 @@ def render(
         chosen = choose_format(output_format, output, RENDER_FORMATS, "yaml")
         refuse_overwrite(output, force)
         done = audited(file, checklist, lang, language)
-        deliver(chosen.render(done.sheet, done.checklist, done.audit, done.lang), output, language, force)
+        deliver(chosen.render(done.sheet, done.checklist, done.audit, done.lang), output, done.lang, force)
         return ExitCode.CLEAN
 
     run(lang, action)
