@@ -240,5 +240,5 @@ def test_coop_render_writes_a_readable_file(tmp_path: Path) -> None:
     target = tmp_path / "sheet.md"
     run = coop("render", str(EXAMPLE), "-o", str(target))
     assert run.code == 0
-    assert run.err == f"Sheet written: {target}\n"
+    assert run.err == f"Fiche écrite : {target}\n"  # said in the sheet's language (French), no --lang given
     assert target.stat().st_mode & 0o777 == 0o644
