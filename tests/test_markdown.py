@@ -55,8 +55,8 @@ def test_hostile_user_text_stays_text(checklist: Checklist) -> None:
     body = markdown.split("\n---\n", 1)[1]
     assert "<script>" not in body and "<b>" not in body
     assert "\n---\n" not in body and "\n# not" not in body
-    table_rows = [line for line in body.splitlines() if line.startswith("| A")]
-    assert table_rows and table_rows[0].count(" | ") == len(checklist.partner) - 1
+    table_rows = [line for line in body.splitlines() if line.startswith("| A \\|")]
+    assert table_rows and table_rows[0].count(" | ") == 3  # association, representative, contact, mission
     loaded = load_sheet(SourceText("s.md", markdown), checklist)
     assert loaded.sheet.project["summary"] == HOSTILE.strip()
     assert loaded.sheet.topics["purpose"].answers["reason"] == HOSTILE.strip()
@@ -87,3 +87,24 @@ def test_any_text_survives_the_markdown_round_trip(
     markdown = render_markdown(sheet, checklist, audit(sheet, checklist, [], TODAY), "fr")
     loaded = load_sheet(SourceText("s.md", markdown), checklist)
     assert to_data(loaded.sheet, checklist) == to_data(sheet, checklist)
+
+
+def test_the_body_speaks_to_people(checklist: Checklist) -> None:
+    """Issue 10: labels not prompts, dates in words, no rule codes or bars, the rapprochement, the scale, a budget."""
+    body = _markdown_of(EXAMPLE, "fr", checklist).split("\n---\n", 1)[1]
+    assert "(un par ligne)" not in body and "(pour de l'argent)" not in body
+    assert "2026-10-13" not in body and "13 octobre 2026" in body and "14 septembre 2026" in body
+    assert "█" not in body and "`" not in body
+    assert "Rapprochement formel envisagé\u00a0: Un groupement « ad hoc »" in body
+    assert "**Échelle**\u00a0: territoriale, thématique" in body and "Niveau de coopération" not in body
+    assert "| **Total des ressources existantes** | **1\u202f600\u00a0€** |" in body
+    english = _markdown_of(EXAMPLE, "en", checklist)
+    assert "13 October 2026" in english and "**Scale**: territorial, thematic" in english
+
+
+def test_findings_say_no_rule_code(checklist: Checklist) -> None:
+    sheet = Sheet(project={"title": "T"}, partners=[{"name": "A"}], topics={"purpose": TopicEntry({"reason": "x"})})
+    body = render_markdown(sheet, checklist, audit(sheet, checklist, [], TODAY), "fr").split("\n---\n", 1)[1]
+    assert "## Points à discuter" in body
+    for pitfall in checklist.pitfalls:
+        assert pitfall.id not in body

@@ -1,28 +1,93 @@
-"""A sheet in the format asked for: YAML, or Markdown with front matter."""
+"""The output formats: one registry that `coop render` (and the other document commands) choose from.
+
+Each format has a name (`-f`), the file extensions that choose it from `-o`,
+whether it is text or bytes, and its renderer. Renderers are imported when they
+run, so that choosing a format never pays for another format's library.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from coopwizard.audit.findings import Audit
 from coopwizard.core.errors import UsageError
 from coopwizard.guide.model import Checklist
-from coopwizard.io.yamldump import dump_yaml
-from coopwizard.render.markdown import render_markdown
-from coopwizard.sheet.model import Sheet, to_data
+from coopwizard.sheet.model import Sheet
+
+Renderer = Callable[[Sheet, Checklist, Audit, str], "str | bytes"]
 
 
-def render_sheet(sheet: Sheet, checklist: Checklist, result: Audit, output_format: str, lang: str) -> str:
-    if output_format == "md":
-        return render_markdown(sheet, checklist, result, lang)
+@dataclass(frozen=True)
+class OutputFormat:
+    name: str
+    extensions: tuple[str, ...]
+    binary: bool
+    render: Renderer
+    sheet: bool = False  # whether `coop check` can read the output back as a sheet
+
+
+def _yaml(sheet: Sheet, checklist: Checklist, result: Audit, lang: str) -> str:
+    from coopwizard.io.yamldump import dump_yaml
+    from coopwizard.sheet.model import to_data
+
     return dump_yaml(to_data(sheet, checklist))
 
 
-SHEET_FORMATS = ("yaml", "md")
+def _markdown(sheet: Sheet, checklist: Checklist, result: Audit, lang: str) -> str:
+    from coopwizard.render.markdown import render_markdown
+
+    return render_markdown(sheet, checklist, result, lang)
+
+
+def _html(sheet: Sheet, checklist: Checklist, result: Audit, lang: str) -> str:
+    from coopwizard.render.html import render_html
+
+    return render_html(sheet, checklist, result, lang)
+
+
+def _docx(sheet: Sheet, checklist: Checklist, result: Audit, lang: str) -> bytes:
+    from coopwizard.render.docx import render_docx
+
+    return render_docx(sheet, checklist, result, lang)
+
+
+FORMATS: dict[str, OutputFormat] = {
+    f.name: f
+    for f in (
+        OutputFormat("yaml", (".yaml", ".yml"), False, _yaml, sheet=True),
+        OutputFormat("md", (".md", ".markdown"), False, _markdown, sheet=True),
+        OutputFormat("html", (".html", ".htm"), False, _html),
+        OutputFormat("docx", (".docx",), True, _docx),
+    )
+}
+
+SHEET_FORMATS = tuple(name for name, f in FORMATS.items() if f.sheet)
+
+
+def choose_format(option: str | None, output: str | None, allowed: tuple[str, ...], default: str) -> OutputFormat:
+    """The format named by -f, else the one -o's extension names, else `default`."""
+    if option is not None:
+        if option not in allowed:
+            raise UsageError("cli.bad_format", value=option, allowed=", ".join(allowed))
+        return FORMATS[option]
+    name = (output or "").lower()
+    for candidate in allowed:
+        if name.endswith(FORMATS[candidate].extensions):
+            return FORMATS[candidate]
+    return FORMATS[default]
+
+
+def render_sheet(sheet: Sheet, checklist: Checklist, result: Audit, output_format: str, lang: str) -> str:
+    """The sheet itself, as YAML or Markdown with front matter (the formats `coop check` reads back)."""
+    rendered = FORMATS[output_format if output_format in SHEET_FORMATS else "yaml"].render(sheet, checklist, result, lang)
+    assert isinstance(rendered, str)
+    return rendered
 
 
 def choose_sheet_format(option: str | None, output: str | None) -> str:
     """md or yaml: the option, else the output file's extension, else yaml."""
-    if option is not None:
-        if option not in SHEET_FORMATS:
-            raise UsageError("cli.bad_format", value=option, allowed=", ".join(SHEET_FORMATS))
-        return option
-    return "md" if (output or "").lower().endswith((".md", ".markdown")) else "yaml"
+    return choose_format(option, output, SHEET_FORMATS, "yaml").name
+
+
+RENDER_FORMATS = tuple(FORMATS)

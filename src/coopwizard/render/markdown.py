@@ -7,27 +7,24 @@ typed in a meeting never break a table, a heading or the front matter.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from typing import Any
 
-from coopwizard.audit.findings import KINDS, Audit
-from coopwizard.guide.levels import steps_to_next
-from coopwizard.guide.model import Checklist, Question
-from coopwizard.guide.types import is_answered
-from coopwizard.i18n import colon, message, say
+from coopwizard.audit.findings import Audit
+from coopwizard.guide.model import Checklist
+from coopwizard.i18n import colon
 from coopwizard.io.frontmatter import join_front_matter
 from coopwizard.io.yamldump import dump_yaml
-from coopwizard.render.report import coverage_bar, describe_level
-from coopwizard.sheet.model import Sheet, to_data, topic_status
+from coopwizard.render.view import Answer, View, build_view
+from coopwizard.sheet.model import Sheet, to_data
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_BREAKS = re.compile(r"[ \t\r\n\f\v\u2028\u2029\x85]+")
 _LINE_START = re.compile(r"^(\s*)([#+=-]|\d+[.)])")
 
 
 def escape_inline(text: str) -> str:
     """Text that Markdown shows as typed, on one line (for headings and table cells)."""
-    flat = " ".join(str(text).split())
+    flat = _BREAKS.sub(" ", str(text)).strip(" ")  # keeps French no-break spaces
     return _escape(flat)
 
 
@@ -49,17 +46,23 @@ def render_markdown(sheet: Sheet, checklist: Checklist, result: Audit, lang: str
 
 
 def markdown_body(sheet: Sheet, checklist: Checklist, result: Audit, lang: str) -> str:
-    """The part for people, below the front matter."""
-    return _Body(sheet, checklist, result, lang).render()
+    """The part for people, below the front matter: the same view as every other document."""
+    return body_of_view(build_view(sheet, checklist, result, lang))
+
+
+def body_of_view(view: View) -> str:
+    return _Body(view).render()
+
+
+def _e(text: str) -> str:
+    return escape_inline(text)
 
 
 class _Body:
-    def __init__(self, sheet: Sheet, checklist: Checklist, result: Audit, lang: str) -> None:
-        self.sheet, self.checklist, self.result, self.lang = sheet, checklist, result, lang
+    def __init__(self, view: View) -> None:
+        self.v = view
         self.out: list[str] = []
-
-    def m(self, key: str, **params: Any) -> str:
-        return message(self.lang, f"md.{key}", **params)
+        self.sep = colon(view.lang)
 
     def add(self, *lines: str) -> None:
         self.out.extend(lines)
@@ -68,148 +71,138 @@ class _Body:
         self.project()
         self.partners()
         self.level()
+        self.progress()
+        self.budget()
         self.topics()
         self.findings()
         return "\n".join(self.out).rstrip("\n") + "\n"
 
     def project(self) -> None:
-        project = self.sheet.project
-        self.add(f"# {escape_inline(self.sheet.title or message(self.lang, 'report.untitled'))}", "")
-        if project.get("summary"):
-            self.add(escape_block(project["summary"]), "")
-        for question in self.checklist.project[1:]:
-            if question.id == "summary" or not is_answered(project.get(question.id)):
-                continue
-            name = escape_inline(question.short(self.lang))
-            self.add(f"- **{name}**{self.colon()}{self.value(question, project[question.id])}")
-        created = project.get("created")
-        if isinstance(created, dt.date):
-            self.add(f"- **{self.m('created')}**{self.colon()}{created.isoformat()}")
+        v = self.v
+        self.add(f"# {_e(v.title)}", "")
+        if v.summary:
+            self.add(escape_block(v.summary), "")
+        for fact in v.facts:
+            self.add(f"- **{_e(fact.label)}**{self.sep}{_e(fact.text)}")
+        if v.created_text:
+            self.add(f"- **{_e(v.t('created'))}**{self.sep}{_e(v.created_text)}")
         self.add("")
 
-    def colon(self) -> str:
-        return colon(self.lang)
+    def table(self, head: list[str], rows: list[list[str]]) -> None:
+        self.add("| " + " | ".join(_e(h) for h in head) + " |", "|" + "---|" * len(head))
+        self.add(*["| " + " | ".join(cell for cell in row) + " |" for row in rows])
+        self.add("")
 
     def partners(self) -> None:
-        questions = list(self.checklist.partner)
-        self.add(f"## {self.m('partners')}", "")
-        if not self.sheet.partners:
-            self.add(self.m("none"), "")
+        v = self.v
+        labels = v.partner_labels
+        self.add(f"## {_e(v.t('partners'))}", "")
+        if not v.partners:
+            self.add(_e(v.t("no_partner")), "")
             return
-        self.add(
-            "| " + " | ".join(escape_inline(q.short(self.lang)) for q in questions) + " |",
-            "|" + "---|" * len(questions),
+        self.table(
+            [labels["name"], labels["representative"], labels["contact"], labels["mission"]],
+            [[_e(p.name), _e(p.representative), _e(p.contact), _e(p.mission)] for p in v.partners],
         )
-        for partner in self.sheet.partners:
-            cells = [self.value(q, partner.get(q.id), cell=True) for q in questions]
-            self.add("| " + " | ".join(cells) + " |")
-        self.add("")
+        if any(p.material or p.money or p.people for p in v.partners):
+            self.add(f"### {_e(v.t('who_brings'))}", "")
+            self.table(
+                [labels["name"], labels["brings_material"], labels["brings_money"], labels["brings_people"]],
+                [
+                    [_e(p.name), "<br>".join(_e(m) for m in p.material), _e(p.money), "<br>".join(_e(m) for m in p.people)]
+                    for p in v.partners
+                ],
+            )
 
     def level(self) -> None:
-        classification = self.result.classification
-        self.add(f"## {self.m('level')}", "")
-        self.add(f"**{escape_inline(describe_level(classification, self.checklist, self.lang))}**", "")
-        if classification.level is not None:
-            self.add(escape_block(classification.level.applies_to(self.lang)).capitalize() + ".", "")
-        if classification.next_level is not None and classification.missing:
-            self.add(
-                f"{escape_inline(message(self.lang, 'report.next', level=classification.next_level.name(self.lang)))}"
-                f"{self.colon()}",
-                "",
-            )
-            self.add(*[f"- {escape_inline(step)}" for step in steps_to_next(classification, self.lang)])
+        v = self.v
+        level = v.level
+        self.add(f"## {_e(v.t('level'))}", "")
+        ladder = " → ".join(f"**{_e(s.name)}** ✓" if s.reached else _e(s.name) for s in level.steps)
+        self.add(f"{_e(v.t('ladder'))}{self.sep}{ladder}", "")
+        self.add(f"**{_e(level.summary)}**", "")
+        if level.applies_to:
+            self.add(escape_block(level.applies_to[:1].upper() + level.applies_to[1:]) + ".", "")
+        if level.declared:
+            line = f"{_e(v.t('declared'))}{self.sep}{_e(level.declared)}"
+            if level.declared_differs:
+                line += f" {_e(v.t('declared_differs', level=level.claimed or '—'))}"
+            self.add(line, "")
+        for answer in level.answers:
+            self.add(f"- {_e(answer.label)}{self.sep}{_e(answer.text)}")
+        if level.answers:
             self.add("")
-        for note in self.checklist.level_notes:
-            self.add(f"> {escape_inline(note.text(self.lang))}", ">")
-        if self.checklist.level_notes:
+        if level.next_name and level.to_next:
+            self.add(f"{_e(v.t('to_next', level=level.next_name))}{self.sep}", "")
+            self.add(*[f"- {_e(step)}" for step in level.to_next])
+            self.add("")
+        for note in level.notes:
+            self.add(f"> {_e(note)}", ">")
+        if level.notes:
             self.out.pop()
             self.add("")
 
-    def topics(self) -> None:
-        coverage = self.result.coverage
-        settled = len(coverage.settled)
-        self.add(f"## {self.m('topics')} — {settled}/{coverage.total} {coverage_bar(settled, coverage.total)}", "")
-        for number, topic in enumerate(self.checklist.topics, start=1):
-            entry = self.sheet.topics.get(topic.id)
-            status = topic_status(entry, self.checklist, topic.id)
-            label = self.m(f"status.{status or 'missing'}")
-            self.add(f"### {number}. {escape_inline(topic.label(self.lang))} — {label}", "")
-            self.add(f"*{escape_inline(topic.guide(self.lang))}*", "")
-            if entry is None:
-                continue
-            for question in topic.questions:
-                value = entry.answers.get(question.id)
-                if not is_answered(value):
-                    continue
-                self.add(f"**{escape_inline(question.text(self.lang))}**", "")
-                self.add(self.block(question, value), "")
-            if entry.notes:
-                self.add(f"**{self.m('notes')}**", "", escape_block(entry.notes), "")
-
-    def findings(self) -> None:
-        findings = self.result.findings
-        self.add(f"## {self.m('findings')}", "")
-        if not findings:
-            self.add(message(self.lang, "report.clean"))
-            return
-        for kind in KINDS:
-            group = [f for f in findings if f.kind == kind]
-            if not group:
-                continue
-            self.add(f"### {message(self.lang, f'report.kind.{kind}')}", "")
-            for finding in group:
-                self.add(f"- {escape_inline(say(finding.message, self.lang))} (`{finding.rule}`)")
-                for trigger in finding.triggers:
-                    self.add(f"  - {escape_inline(say(trigger, self.lang))}")
+    def progress(self) -> None:
+        v = self.v
+        coverage = v.coverage
+        self.add(f"## {_e(v.t('progress'))}", "", f"{_e(coverage.text)}.", "")
+        if coverage.to_complete:
+            self.add(f"- {_e(v.t('to_complete'))}{self.sep}{_e(', '.join(coverage.to_complete))}")
+        if coverage.missing:
+            self.add(f"- {_e(v.t('not_started'))}{self.sep}{_e(', '.join(coverage.missing))}")
+        if coverage.to_complete or coverage.missing:
             self.add("")
 
-    # -- values -------------------------------------------------------------------
-    def value(self, question: Question, value: Any, cell: bool = False) -> str:
-        """One answer on one line (a table cell or a list item)."""
-        if not is_answered(value):
-            return ""
-        match question.type:
-            case "choice":
-                choice = question.choice(str(value))
-                return escape_inline(choice.label(self.lang) if choice else str(value))
-            case "multi_choice":
-                labels = [c.label(self.lang) for c in question.choices if c.id in value]
-                return escape_inline(", ".join(labels))
-            case "yes_no":
-                return message(self.lang, "guide.yes" if value else "guide.no")
-            case "date":
-                return value.isoformat() if isinstance(value, dt.date) else escape_inline(str(value))
-            case "amount":
-                return f"{value} €"
-            case "list" if not question.fields:
-                joined = "<br>" if cell else "; "
-                return joined.join(escape_inline(item) for item in value)
-            case "per_partner":
-                return "; ".join(f"{escape_inline(k)}{self.colon()}{escape_inline(v)}" for k, v in value.items())
-            case "list":
-                return "; ".join(
-                    ", ".join(self.value(f, item.get(f.id)) for f in question.fields if is_answered(item.get(f.id)))
-                    for item in value
-                )
-            case _:
-                return escape_inline(str(value))
+    def budget(self) -> None:
+        v = self.v
+        budget = v.budget
+        if budget.empty:
+            return
+        self.add(f"## {_e(v.t('budget'))}", "")
+        rows: list[list[str]] = []
+        for title, lines in ((v.t("contributions"), budget.contributions), (v.t("existing"), budget.existing)):
+            rows.extend([_e(f"{title} — {line.label}"), _e(line.amount_text), _e(line.note)] for line in lines)
+        rows.append([f"**{_e(v.t('total_existing'))}**", f"**{_e(budget.total_existing)}**", ""])
+        rows.extend([_e(f"{v.t('needed')} — {line.label}"), _e(line.amount_text), _e(line.note)] for line in budget.needed)
+        rows.append([f"**{_e(v.t('total_needed'))}**", f"**{_e(budget.total_needed)}**", ""])
+        rows.append([f"**{_e(v.t('gap'))}**", f"**{_e(budget.gap_text)}**", ""])
+        self.table([v.t("budget_line"), v.t("amount"), v.t("source")], rows)
+        if budget.unsourced:
+            self.add(_e(v.t("unsourced", items=", ".join(budget.unsourced))), "")
 
-    def block(self, question: Question, value: Any) -> str:
-        """One answer as a block: a paragraph, a bulleted list or a table."""
-        if question.type == "text":
-            return escape_block(str(value))
-        if question.type == "list" and not question.fields:
-            return "\n".join(f"- {escape_inline(item)}" for item in value)
-        if question.type == "list":
-            head = "| " + " | ".join(escape_inline(f.short(self.lang)) for f in question.fields) + " |"
-            rows = [
-                "| " + " | ".join(self.value(f, item.get(f.id), cell=True) for f in question.fields) + " |"
-                for item in value
-            ]
-            return "\n".join([head, "|" + "---|" * len(question.fields), *rows])
-        if question.type == "per_partner":
-            rows = [f"| {escape_inline(name)} | {escape_inline(text)} |" for name, text in value.items()]
-            return "\n".join(
-                [f"| {self.m('association')} | {escape_inline(question.text(self.lang))} |", "|---|---|", *rows]
-            )
-        return self.value(question, value)
+    def topics(self) -> None:
+        v = self.v
+        self.add(f"## {_e(v.t('topics'))}", "")
+        for section in v.sections:
+            self.add(f"### {section.number}. {_e(section.title)} — {_e(section.status_label)}", "")
+            self.add(f"*{_e(section.guide)}*", "")
+            for answer in section.answers:
+                self.add(f"**{_e(answer.label)}**", "")
+                self.add(self.block(answer), "")
+            if section.notes:
+                self.add(f"**{_e(v.t('notes'))}**", "", escape_block(section.notes), "")
+
+    def block(self, answer: Answer) -> str:
+        if answer.shape == "text":
+            return escape_block(answer.text)
+        if answer.shape == "items":
+            return "\n".join(f"- {_e(item)}" for item in answer.items)
+        if answer.shape in ("records", "per_partner"):
+            head = "| " + " | ".join(_e(c) for c in answer.columns) + " |"
+            rows = ["| " + " | ".join(_e(c) for c in row) + " |" for row in answer.rows]
+            return "\n".join([head, "|" + "---|" * len(answer.columns), *rows])
+        return _e(answer.text)
+
+    def findings(self) -> None:
+        v = self.v
+        self.add(f"## {_e(v.t('findings'))}", "")
+        if not v.findings:
+            self.add(_e(v.t("clean")))
+            return
+        for group in v.findings:
+            self.add(f"### {_e(group.title)}", "")
+            for item in group.items:
+                self.add(f"- {_e(item.text)}")
+                self.add(*[f"  - {_e(because)}" for because in item.because])
+                self.add(*[f"  - *{_e(v.t('advice'))}*{self.sep}{_e(advice)}" for advice in item.advice])
+            self.add("")
