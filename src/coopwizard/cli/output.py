@@ -10,12 +10,16 @@ from coopwizard.io.console import emit
 from coopwizard.io.markup import escape
 
 
-def deliver(text: str, output: str, lang: str) -> None:
-    """Write to stdout for "-", else atomically to the file, and say where on stderr."""
+def deliver(text: str | bytes, output: str, lang: str) -> None:
+    """Write to stdout for "-", else atomically to the file, and say where on stderr (bytes: a Word file)."""
     from pathlib import Path
 
     from coopwizard.io.textio import write_atomic
 
+    if output == "-" and isinstance(text, bytes):
+        sys.stdout.buffer.write(text)
+        sys.stdout.buffer.flush()
+        return
     if output == "-":
         sys.stdout.write(text)
         sys.stdout.flush()

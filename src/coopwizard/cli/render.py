@@ -1,4 +1,4 @@
-"""`coop render`: a sheet written again in another format."""
+"""`coop render`: a sheet written again in another format: YAML, Markdown, or a document to hand out (HTML, Word)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from coopwizard.cli.app import ChecklistOption, LangOption, app, h, load_guide, run
+from coopwizard.cli.app import ChecklistOption, LangOption, app, h, run
 from coopwizard.cli.output import deliver, refuse_overwrite
 from coopwizard.core.errors import ExitCode
 
@@ -16,24 +16,20 @@ def render(
     file: Annotated[str, typer.Argument(metavar="SHEET", help=h("render.file"), show_default=False)],
     output: Annotated[str, typer.Option("--output", "-o", metavar="PATH|-", help=h("output"))] = "-",
     output_format: Annotated[
-        str | None, typer.Option("--format", "-f", metavar="yaml|md", help=h("render.format"))
+        str | None, typer.Option("--format", "-f", metavar="yaml|md|html|docx", help=h("render.format"))
     ] = None,
     force: Annotated[bool, typer.Option("--force", help=h("force"))] = False,
     lang: LangOption = None,
     checklist: ChecklistOption = None,
 ) -> None:
     def action(language: str) -> int:
-        from coopwizard.audit.engine import audit
-        from coopwizard.audit.service import load_sheet
-        from coopwizard.io.textio import read_source
-        from coopwizard.render.formats import choose_sheet_format, render_sheet
+        from coopwizard.cli.documents import audited
+        from coopwizard.render.formats import RENDER_FORMATS, choose_format
 
-        chosen = choose_sheet_format(output_format, output)
+        chosen = choose_format(output_format, output, RENDER_FORMATS, "yaml")
         refuse_overwrite(output, force)
-        guide = load_guide(checklist)
-        loaded = load_sheet(read_source(file), guide)
-        result = audit(loaded.sheet, guide, loaded.issues)
-        deliver(render_sheet(loaded.sheet, guide, result, chosen, language), output, language)
+        done = audited(file, checklist, lang, language)
+        deliver(chosen.render(done.sheet, done.checklist, done.audit, done.lang), output, language)
         return ExitCode.CLEAN
 
     run(lang, action)

@@ -63,8 +63,8 @@ def _decode(raw: bytes, name: str) -> str:
     return text.replace("\r\n", "\n")
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` so that readers see the old file or the new one, never half."""
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Write `text` (or bytes, for Word files) to `path` so that readers see the old file or the new one, never half."""
     path = path.resolve() if path.is_symlink() else path  # replace the target, not the link
     directory = path.parent if str(path.parent) else Path(".")
     try:
@@ -74,10 +74,16 @@ def write_atomic(path: Path, text: str) -> None:
     tmp = Path(tmp_name)
     try:
         os.chmod(tmp, _mode_for(path))  # mkstemp makes 0600; a sheet is shared like any file
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
+        if isinstance(text, bytes):
+            with os.fdopen(fd, "wb") as binary:
+                binary.write(text)
+                binary.flush()
+                os.fsync(binary.fileno())
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except OSError as err:
         tmp.unlink(missing_ok=True)

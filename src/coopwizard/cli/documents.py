@@ -1,0 +1,37 @@
+"""What the document commands share: reading and auditing one sheet, and the language a document is written in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from coopwizard.cli.app import lang_chosen, load_guide
+
+if TYPE_CHECKING:
+    from coopwizard.audit.findings import Audit
+    from coopwizard.guide.model import Checklist
+    from coopwizard.sheet.model import Sheet
+
+
+@dataclass
+class Audited:
+    sheet: Sheet
+    checklist: Checklist
+    audit: Audit
+    lang: str  # the document's language
+
+
+def audited(file: str, checklist_option: str | None, lang_option: str | None, language: str) -> Audited:
+    """The sheet read and audited; its document language: --lang or COOP_LANG if given, else the sheet's own."""
+    from coopwizard.audit.engine import audit
+    from coopwizard.audit.service import load_sheet
+    from coopwizard.io.textio import read_source
+
+    guide = load_guide(checklist_option)
+    loaded = load_sheet(read_source(file), guide)
+    result = audit(loaded.sheet, guide, loaded.issues)
+    lang = language
+    own = loaded.sheet.project.get("language")
+    if not lang_chosen(lang_option) and own in ("fr", "en"):
+        lang = str(own)
+    return Audited(loaded.sheet, guide, result, lang)
