@@ -13,10 +13,12 @@ in the document's language (Babel, imported only when a date is written).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from coopwizard.audit.findings import KINDS, Audit
+from coopwizard.core.message import Message
 from coopwizard.guide.levels import steps_to_next
 from coopwizard.guide.model import Checklist, Question
 from coopwizard.guide.types import Shape, is_answered
@@ -24,6 +26,7 @@ from coopwizard.i18n import message, say
 from coopwizard.i18n.typography import NBSP, euros, quote
 from coopwizard.sheet.model import Sheet, topic_status
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _BABEL_LOCALE = {"fr": "fr_FR", "en": "en_GB"}
 
 
@@ -414,17 +417,36 @@ class _Builder:
         return tuple(sections)
 
     # -- findings -----------------------------------------------------------------
+    def say(self, text: Any) -> str:
+        """A finding's text, its dates written in words."""
+        inner = text if isinstance(text, Message) else getattr(text, "message", None)
+        if isinstance(inner, Message):
+            params = {k: self.dated(v) for k, v in inner.params.items()}
+            return message(self.lang, inner.key, **params)
+        return say(text, self.lang)
+
+    def dated(self, value: Any) -> Any:
+        if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+            try:
+                value = dt.date.fromisoformat(value)
+            except ValueError:
+                return value
+        return long_date(value, self.lang) if isinstance(value, dt.date) else value
+
     def findings(self) -> tuple[FindingGroup, ...]:
+        """The findings to discuss, by kind; topics missing or to complete are the coverage's, not repeated here."""
         groups = []
         for kind in KINDS:
+            if kind == "missing":
+                continue
             group = [f for f in self.result.findings if f.kind == kind]
             if not group:
                 continue
             items = tuple(
                 FindingView(
-                    say(f.message, self.lang),
-                    tuple(say(t, self.lang) for t in f.triggers),
-                    tuple(say(a, self.lang) for a in f.advice),
+                    self.say(f.message),
+                    tuple(self.say(t) for t in f.triggers),
+                    tuple(self.say(a) for a in f.advice),
                 )
                 for f in group
             )
