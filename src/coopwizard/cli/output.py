@@ -20,7 +20,7 @@ def deliver(text: str | bytes, output: str, lang: str) -> None:
         sys.stdout.buffer.write(text)
         sys.stdout.buffer.flush()
         return
-    if output == "-":
+    if output == "-" and isinstance(text, str):
         sys.stdout.write(text)
         sys.stdout.flush()
         return

@@ -184,6 +184,8 @@ EN: dict[str, str] = {
     "doc.clean": "Nothing to report: the sheet shows none of the pitfalls.",
     "doc.advice": "Advice",
     "doc.timeline": "Timeline",
+    "doc.date": "Date",
+    "doc.milestone": "Milestone",
     "doc.no_milestone": "No dated milestone yet.",
     "doc.footer": "Sheet made with coopwizard, from “{guide}”.",
     "doc.reached": "reached",

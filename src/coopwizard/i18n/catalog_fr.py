@@ -195,6 +195,8 @@ FR: dict[str, str] = {
     "doc.clean": "Rien à signaler : la fiche ne relève aucun écueil.",
     "doc.advice": "Conseil",
     "doc.timeline": "Échéancier",
+    "doc.date": "Date",
+    "doc.milestone": "Étape",
     "doc.no_milestone": "Aucune étape datée pour l'instant.",
     "doc.footer": "Fiche établie avec coopwizard, d'après « {guide} ».",
     "doc.reached": "atteint",

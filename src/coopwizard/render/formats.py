@@ -80,7 +80,9 @@ def choose_format(option: str | None, output: str | None, allowed: tuple[str, ..
 
 def render_sheet(sheet: Sheet, checklist: Checklist, result: Audit, output_format: str, lang: str) -> str:
     """The sheet itself, as YAML or Markdown with front matter (the formats `coop check` reads back)."""
-    rendered = FORMATS[output_format if output_format in SHEET_FORMATS else "yaml"].render(sheet, checklist, result, lang)
+    rendered = FORMATS[output_format if output_format in SHEET_FORMATS else "yaml"].render(
+        sheet, checklist, result, lang
+    )
     assert isinstance(rendered, str)
     return rendered
 

@@ -109,7 +109,12 @@ class _Body:
             self.table(
                 [labels["name"], labels["brings_material"], labels["brings_money"], labels["brings_people"]],
                 [
-                    [_e(p.name), "<br>".join(_e(m) for m in p.material), _e(p.money), "<br>".join(_e(m) for m in p.people)]
+                    [
+                        _e(p.name),
+                        "<br>".join(_e(m) for m in p.material),
+                        _e(p.money),
+                        "<br>".join(_e(m) for m in p.people),
+                    ]
                     for p in v.partners
                 ],
             )
@@ -163,7 +168,9 @@ class _Body:
         for title, lines in ((v.t("contributions"), budget.contributions), (v.t("existing"), budget.existing)):
             rows.extend([_e(f"{title} — {line.label}"), _e(line.amount_text), _e(line.note)] for line in lines)
         rows.append([f"**{_e(v.t('total_existing'))}**", f"**{_e(budget.total_existing)}**", ""])
-        rows.extend([_e(f"{v.t('needed')} — {line.label}"), _e(line.amount_text), _e(line.note)] for line in budget.needed)
+        rows.extend(
+            [_e(f"{v.t('needed')} — {line.label}"), _e(line.amount_text), _e(line.note)] for line in budget.needed
+        )
         rows.append([f"**{_e(v.t('total_needed'))}**", f"**{_e(budget.total_needed)}**", ""])
         rows.append([f"**{_e(v.t('gap'))}**", f"**{_e(budget.gap_text)}**", ""])
         self.table([v.t("budget_line"), v.t("amount"), v.t("source")], rows)

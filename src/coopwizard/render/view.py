@@ -444,7 +444,7 @@ class _Builder:
                 continue
             items = tuple(
                 FindingView(
-                    self.say(f.message),
+                    _capital(self.say(f.message)),
                     tuple(self.say(t) for t in f.triggers),
                     tuple(self.say(a) for a in f.advice),
                 )
@@ -501,6 +501,10 @@ class _Builder:
             day = item.get("date") if isinstance(item.get("date"), dt.date) else None
             result.append(Milestone(day, long_date(day, self.lang) if day else "", str(item.get("label") or "")))
         return tuple(sorted(result, key=lambda m: (m.date is None, m.date or dt.date.min)))
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _folded(name: str) -> str:
