@@ -70,4 +70,4 @@ def render_html(sheet: Sheet, checklist: Checklist, result: Audit, lang: str) ->
     view = build_view(sheet, checklist, result, lang)
     total = view.coverage.total
     percent = round(100 * view.coverage.settled / total) if total else 0
-    return render_template("sheet.html.j2", view, view.title, checklist.title(lang), percent=percent)
+    return render_template("html-sheet.j2", view, view.title, checklist.title(lang), percent=percent)
