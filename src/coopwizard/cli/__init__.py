@@ -5,7 +5,17 @@ errors become one line on stderr and an exit code in `app.run`.
 
 from __future__ import annotations
 
-from coopwizard.cli import check, edit, guide, new, render, schema  # noqa: F401  (they register their commands)
+from coopwizard.cli import (  # noqa: F401  (they register their commands)
+    agenda,
+    calendar,
+    check,
+    convention,
+    edit,
+    guide,
+    new,
+    render,
+    schema,
+)
 from coopwizard.cli.app import app
 
 __all__ = ["app", "main"]

@@ -28,6 +28,11 @@ def escape_inline(text: str) -> str:
     return _escape(flat)
 
 
+def escape_segment(text: str) -> str:
+    """A piece of a line (its spaces kept at both ends), escaped like `escape_inline`."""
+    return _escape(_BREAKS.sub(" ", str(text)))
+
+
 def _escape(text: str) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _SPECIAL.sub(r"\\\1", text)

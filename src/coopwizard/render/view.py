@@ -26,6 +26,7 @@ from coopwizard.i18n import message, say
 from coopwizard.i18n.typography import NBSP, euros, quote
 from coopwizard.sheet.model import Sheet, topic_status
 
+_INSTRUCTION = re.compile(r"\s*\((un par ligne|one per line)\)$")  # how to type it, not what to settle
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _BABEL_LOCALE = {"fr": "fr_FR", "en": "en_GB"}
 
@@ -398,9 +399,8 @@ class _Builder:
                 if is_answered(value):
                     answers.append(self.answer(question, value))
                 else:
-                    open_questions.append(
-                        OpenQuestion(question.short(self.lang), question.text(self.lang), question.required)
-                    )
+                    prompt = _INSTRUCTION.sub("", question.text(self.lang))
+                    open_questions.append(OpenQuestion(question.short(self.lang), prompt, question.required))
             sections.append(
                 Section(
                     id=topic.id,
