@@ -19,7 +19,9 @@ try:
 except SystemExit:
     pass
 heavy = sorted({m.split(".")[0] for m in sys.modules if m.split(".")[0] in ("questionary", "prompt_toolkit",
-                                                                             "ruamel", "jsonschema")})
+                                                                             "ruamel", "jsonschema",
+                                                                             # the document libraries (issue 10)
+                                                                             "jinja2", "docx", "icalendar", "babel")})
 print(json.dumps(heavy), file=sys.stderr)
 """
 

@@ -52,4 +52,5 @@ GOLDEN_FILES: dict[str, tuple[Path, Callable[[Path, str, Checklist], str]]] = {
     "linandes.{lang}.md": (GOLDEN.parent.parent / "docs" / "examples" / "linandes.yaml", golden_markdown),
     "linandes.{lang}.html": (GOLDEN.parent.parent / "docs" / "examples" / "linandes.yaml", golden_html),
     "half.{lang}.md": (HALF, golden_markdown),
+    "half.agenda.{lang}.md": (HALF, golden_agenda),
 }

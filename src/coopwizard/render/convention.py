@@ -196,7 +196,8 @@ class _Builder:
         segments: list[Segment] = []
         for literal, name, _spec, _conv in _FORMATTER.parse(template):
             if literal:
-                segments.append(Segment(typeset(literal, self.lang)))
+                # French spacing as if the placeholders were words: "x" stands for them on either side.
+                segments.append(Segment(typeset(f"x{literal}x", self.lang)[1:-1]))
             if name is None:
                 continue
             value = values.get(name)
@@ -363,7 +364,7 @@ def agreement_html(agreement: Agreement, guide: str) -> str:
 
 
 def agreement_docx(agreement: Agreement) -> bytes:
-    from coopwizard.render.docx import WordWriter
+    from coopwizard.render.docx import WordWriter, clean_text
 
     a = agreement
     word = WordWriter(a.lang, f"{a.kind} — {a.project}")
@@ -375,7 +376,7 @@ def agreement_docx(agreement: Agreement) -> bytes:
         for paragraph in items:
             p = word.doc.add_paragraph(style="List Bullet" if paragraph.item else None)
             for segment in paragraph.segments:
-                run = p.add_run(segment.text.replace("\x00", ""))
+                run = p.add_run(clean_text(segment.text))
                 if segment.todo:
                     from docx.enum.text import WD_COLOR_INDEX
 

@@ -23,7 +23,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # not allowed i
 _WORD_LANG = {"fr": "fr-FR", "en": "en-GB"}
 
 
-def _clean(text: str) -> str:
+def clean_text(text: str) -> str:
+    """Text Word can hold: control characters (not allowed in XML) dropped."""
     return _CONTROL.sub("", str(text))
 
 
@@ -43,7 +44,7 @@ class WordWriter:
         normal.font.size = Pt(10.5)
         self._set_language()
         properties = self.doc.core_properties
-        properties.title = _clean(title)
+        properties.title = clean_text(title)
         properties.language = _WORD_LANG.get(lang, "en-GB")
         properties.author = "coopwizard"
 
@@ -57,17 +58,17 @@ class WordWriter:
         rpr.append(lang)
 
     def title(self, text: str) -> None:
-        self.doc.add_heading(_clean(text), level=0)
+        self.doc.add_heading(clean_text(text), level=0)
 
     def heading(self, text: str, level: int = 1) -> None:
-        self.doc.add_heading(_clean(text), level=level)
+        self.doc.add_heading(clean_text(text), level=level)
 
     def para(self, text: str = "", *, bold: str = "", italic: bool = False, style: str | None = None) -> Any:
         paragraph = self.doc.add_paragraph(style=style)
         if bold:
-            paragraph.add_run(_clean(bold)).bold = True
+            paragraph.add_run(clean_text(bold)).bold = True
         if text:
-            run = paragraph.add_run(_clean(text))
+            run = paragraph.add_run(clean_text(text))
             run.italic = italic
         return paragraph
 
@@ -76,24 +77,24 @@ class WordWriter:
 
     def bullets(self, items: Sequence[str]) -> None:
         for item in items:
-            self.doc.add_paragraph(_clean(item), style="List Bullet")
+            self.doc.add_paragraph(clean_text(item), style="List Bullet")
 
     def numbered(self, items: Sequence[str]) -> None:
         for item in items:
-            self.doc.add_paragraph(_clean(item), style="List Number")
+            self.doc.add_paragraph(clean_text(item), style="List Number")
 
     def table(self, head: Sequence[str], rows: Sequence[Sequence[str]], bold_rows: Sequence[int] = ()) -> None:
         table = self.doc.add_table(rows=1, cols=len(head))
         table.style = "Table Grid"
         for cell, text in zip(table.rows[0].cells, head, strict=True):
             cell.text = ""
-            cell.paragraphs[0].add_run(_clean(text)).bold = True
+            cell.paragraphs[0].add_run(clean_text(text)).bold = True
         self._repeat_header(table.rows[0])
         for index, row in enumerate(rows):
             cells = table.add_row().cells
             for cell, text in zip(cells, row, strict=True):
                 cell.text = ""
-                run = cell.paragraphs[0].add_run(_clean(text))
+                run = cell.paragraphs[0].add_run(clean_text(text))
                 run.bold = index in bold_rows
         self.doc.add_paragraph()
 
