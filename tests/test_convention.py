@@ -15,7 +15,7 @@ from coopwizard.guide.model import Checklist
 from coopwizard.render.convention import agreement_docx, agreement_html, agreement_markdown, build_agreement, clauses
 from coopwizard.sheet.model import Sheet
 from tests.conftest import EXAMPLE
-from tests.documents import SCRIPT, hostile_sheet
+from tests.documents import hostile_sheet
 from tests.golden import HALF, audited
 from tests.helpers import coop
 

@@ -106,5 +106,5 @@ def test_edit_in_a_terminal(write: Callable[..., Path], tmp_path: Path) -> None:
     assert child.exitstatus == 0
     text = path.read_text(encoding="utf-8")
     assert "model: single_price" in text
-    assert "**Quelle tarification ?**\n\ntarif unique" in text
+    assert "**Tarification**\n\ntarif unique" in text
     assert coop("check", str(path)).code == 0

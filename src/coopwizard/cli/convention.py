@@ -48,11 +48,11 @@ def convention(
         for todo in agreement.todos:
             counted[(todo.where, todo.what)] = counted.get((todo.where, todo.what), 0) + 1
         if counted:
-            header = message(done.lang, "convention.todo_header", count=len(agreement.todos))
+            header = message(done.lang, "agreement.todo_header", count=len(agreement.todos))
             emit(escape(header), err=True, wrap=False)
         for (where, what), count in counted.items():
             times = f" (×{count})" if count > 1 else ""
-            line = message(done.lang, "convention.todo_item", where=where, what=what) + times
+            line = message(done.lang, "agreement.todo_item", where=where, what=what) + times
             emit(escape(line), err=True, wrap=False)
         return ExitCode.CLEAN
 
