@@ -107,3 +107,10 @@ def test_a_real_browser_draws_and_prints_it(checklist: Checklist, tmp_path: Path
     dom = run_chromium(BROWSER, tmp_path / "p3", "--window-size=800,1000", "--dump-dom", hostile.as_uri()).stdout
     assert "<title>Wtrue</title>" in dom, "a long word or right-to-left text pushed the page wider than the window"
     assert "alert('x')</script>" not in dom.replace("&lt;", "<").split("<body>")[0]
+
+
+def test_pdf_is_printed_from_the_browser_and_unknown_pairs_are_refused(tmp_path: Path) -> None:
+    run = coop("render", str(EXAMPLE), "-o", str(tmp_path / "fiche.pdf"))
+    assert run.code == 2 and "-o sheet.html" in run.err and not (tmp_path / "fiche.pdf").exists()
+    run = coop("agenda", str(EXAMPLE), "-o", str(tmp_path / "agenda.docx"))
+    assert run.code == 2 and "md, html" in run.err

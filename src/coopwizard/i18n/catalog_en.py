@@ -288,6 +288,7 @@ EN: dict[str, str] = {
     "doc.agenda.nothing_to_discuss": "No pitfall or inconsistency found.",
     "doc.agenda.coming": "Coming milestones",
     "doc.agenda.other": "Any other business",
+    "cli.no_pdf": "coopwizard does not write PDF: write the HTML page (-o sheet.html), open it in a browser and print it to PDF (the A4 layout is built in).",
     "agreement.todo_header": "To complete in the draft agreement ({count}):",
     "agreement.todo_item": "  {where}: {what}",
     "calendar.no_milestone": "The sheet has no dated milestone: the calendar is empty (checklist: timeline).",

@@ -301,6 +301,7 @@ FR: dict[str, str] = {
     "doc.agenda.nothing_to_discuss": "Aucun écueil ni incohérence relevé.",
     "doc.agenda.coming": "Prochaines étapes",
     "doc.agenda.other": "Questions diverses",
+    "cli.no_pdf": "coopwizard n'écrit pas de PDF : écrivez la page HTML (-o fiche.html), ouvrez-la dans un navigateur et imprimez-la en PDF (la mise en page A4 est prévue).",
     "agreement.todo_header": "À compléter dans le projet de convention ({count}) :",
     "agreement.todo_item": "  {where} : {what}",
     "calendar.no_milestone": "La fiche n'a aucune étape datée : le calendrier est vide (pense-bête : échéancier).",

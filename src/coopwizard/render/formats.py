@@ -75,6 +75,11 @@ def choose_format(option: str | None, output: str | None, allowed: tuple[str, ..
     for candidate in allowed:
         if name.endswith(FORMATS[candidate].extensions):
             return FORMATS[candidate]
+    if name.endswith(".pdf"):
+        raise UsageError("cli.no_pdf")
+    for other in FORMATS.values():  # a known format this command does not write: say so, do not guess
+        if other.name not in allowed and name.endswith(other.extensions):
+            raise UsageError("cli.bad_format", value=other.name, allowed=", ".join(allowed))
     return FORMATS[default]
 
 
