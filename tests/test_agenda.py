@@ -47,3 +47,17 @@ def test_coop_agenda_writes_html_from_the_extension(tmp_path: object) -> None:
     run = coop("agenda", str(HALF), "--lang", "en")
     assert run.code == 0 and run.out.startswith("# Agenda — Repair café")
     assert "<!DOCTYPE html>" in coop("agenda", str(HALF), "-f", "html").out
+
+
+def test_hostile_text_stays_text_in_the_agenda(checklist: Checklist) -> None:
+    from coopwizard.audit.engine import audit
+    from coopwizard.render.agenda import render_agenda_markdown
+    from tests.documents import hostile_sheet
+
+    sheet = hostile_sheet()
+    result = audit(sheet, checklist, [], TODAY)
+    markdown = render_agenda_markdown(sheet, checklist, result, "fr", TODAY)
+    assert "<script>" not in markdown and "\n# " not in markdown.split("\n", 1)[1]
+    page = render_agenda_html(sheet, checklist, result, "fr", TODAY)
+    assert "<script>" not in page and "&lt;script&gt;" in page and "\x1b" not in page
+    html5lib.HTMLParser(strict=True).parse(page)
