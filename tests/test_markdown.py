@@ -108,3 +108,41 @@ def test_findings_say_no_rule_code(checklist: Checklist) -> None:
     assert "## Points à discuter" in body
     for pitfall in checklist.pitfalls:
         assert pitfall.id not in body
+
+
+def test_every_question_has_a_short_label_without_instructions(checklist: Checklist) -> None:
+    questions = [*checklist.classification, *checklist.project, *checklist.partner]
+    questions += [q for topic in checklist.topics for q in topic.questions]
+    assert all(q.label is not None for q in questions), [q.id for q in questions if q.label is None]
+    everything = questions + [f for q in questions for f in q.fields]
+    for lang in ("fr", "en"):
+        shorts = [q.short(lang) for q in everything]
+        assert not [s for s in shorts if "(" in s or "?" in s or len(s) > 40], shorts
+
+
+def test_the_budget_counts_each_sum_once(checklist: Checklist) -> None:
+    from coopwizard.render.view import build_view
+
+    sheet = Sheet(
+        project={"title": "T"},
+        partners=[{"name": "Les Potagers", "brings_money": 800}, {"name": "Club", "brings_money": 300}],
+        topics={
+            "material_resources": TopicEntry(
+                {
+                    "existing": [
+                        {
+                            "item": "Apport des Potagers",
+                            "amount": 800,
+                            "provided_by": "les  potagers",
+                        },  # the same money
+                        {"item": "Subvention", "amount": 500, "provided_by": "Ville de Cergy"},
+                    ],
+                    "needed": [{"item": "Cuve", "amount": 2000, "source": "Budget participatif"}, {"item": "Graines"}],
+                }
+            )
+        },
+    )
+    budget = build_view(sheet, checklist, audit(sheet, checklist, [], TODAY), "fr").budget
+    assert sum(line.amount for line in (*budget.contributions, *budget.existing)) == 1600
+    assert budget.total_existing == "1\u202f600\u00a0€" and budget.total_needed == "2\u202f000\u00a0€"
+    assert budget.gap == 400 and budget.gap_text == "400\u00a0€"
