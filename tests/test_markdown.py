@@ -16,7 +16,7 @@ from coopwizard.io.textio import SourceText
 from coopwizard.render.markdown import escape_inline, render_markdown
 from coopwizard.sheet.model import Sheet, TopicEntry, to_data
 from tests.conftest import EXAMPLE
-from tests.golden import GOLDEN, golden_markdown
+from tests.golden import GOLDEN, HALF, golden_markdown
 from tests.helpers import coop
 
 TODAY = dt.date(2026, 10, 1)
@@ -31,6 +31,11 @@ def test_golden_markdown(lang: str, checklist: Checklist) -> None:
     """Compared, never rewritten here: `python -m tests.golden` regenerates the files, for a person to review."""
     golden = GOLDEN / f"linandes.{lang}.md"
     assert _markdown_of(EXAMPLE, lang, checklist) == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_golden_markdown_of_a_half_filled_sheet(lang: str, checklist: Checklist) -> None:
+    assert _markdown_of(HALF, lang, checklist) == (GOLDEN / f"half.{lang}.md").read_text(encoding="utf-8")
 
 
 def test_the_markdown_sheet_reads_back_as_the_same_sheet(checklist: Checklist, tmp_path: Path) -> None:

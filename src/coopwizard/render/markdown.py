@@ -143,7 +143,7 @@ class _Body:
         if level.answers:
             self.add("")
         if level.next_name and level.to_next:
-            self.add(f"{_e(v.t('to_next', level=level.next_name))}{self.sep}", "")
+            self.add(f"{_e(v.t('to_next', level=level.next_name))}{self.sep.rstrip()}", "")
             self.add(*[f"- {_e(step)}" for step in level.to_next])
             self.add("")
         for note in level.notes:
