@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 TYPO_FROM = 5  # words this long or longer tolerate one typo
@@ -78,17 +78,21 @@ def _at(text_words: Sequence[str], start: int, phrase: Sequence[str]) -> bool:
     )
 
 
-def find(text: str, phrases: Iterable[str]) -> tuple[str, tuple[int, int]] | None:
-    """The first phrase found in text, and where (word positions), or None."""
-    text_words = words(text)
+def _occurrences(text_words: Sequence[str], phrases: Iterable[str]) -> Iterator[tuple[str, int, int]]:
+    """Every place a phrase stands in the text: (phrase, first word, word after), phrases in their order."""
     for phrase in phrases:
         expected = words(phrase)
         if not expected:
             continue
         for start in range(len(text_words) - len(expected) + 1):
             if _at(text_words, start, expected):
-                return phrase, (start, start + len(expected))
-    return None
+                yield phrase, start, start + len(expected)
+
+
+def find(text: str, phrases: Iterable[str]) -> tuple[str, tuple[int, int]] | None:
+    """The first phrase found in text, and where (word positions), or None."""
+    found = next(_occurrences(words(text), phrases), None)
+    return None if found is None else (found[0], (found[1], found[2]))
 
 
 def contains(text: str, phrases: Iterable[str]) -> bool:
@@ -102,15 +106,10 @@ def is_only(text: str, phrases: Iterable[str], extra_words: int = 0) -> bool:
     words left (« parce que ») are stop words.
     """
     text_words = words(text)
-    for phrase in phrases:
-        expected = words(phrase)
-        if not expected:
-            continue
-        for start in range(len(text_words) - len(expected) + 1):
-            if _at(text_words, start, expected):
-                rest = [*text_words[:start], *text_words[start + len(expected) :]]
-                if sum(1 for w in rest if w not in STOP_WORDS and not w.isdigit()) <= extra_words:
-                    return True
+    for _, start, end in _occurrences(text_words, phrases):
+        rest = [*text_words[:start], *text_words[end:]]
+        if sum(1 for w in rest if w not in STOP_WORDS and not w.isdigit()) <= extra_words:
+            return True
     return False
 
 

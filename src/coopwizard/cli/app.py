@@ -24,6 +24,7 @@ from coopwizard.io.markup import escape
 
 if TYPE_CHECKING:
     from coopwizard.guide.model import Checklist
+    from coopwizard.sheet.model import Sheet
 
 # Start-up matters: each command imports what it needs when it runs, so that
 # `coop --help` pays for Typer and little else (bench/run.py measures it).
@@ -153,6 +154,12 @@ def lang_chosen(option: str | None) -> bool:
     import os
 
     return bool(option or global_options["lang"] or os.environ.get("COOP_LANG"))
+
+
+def sheet_language(option: str | None, language: str, sheet: Sheet) -> str:
+    """What is said of a sheet is said in its language, unless --lang or COOP_LANG chose one (README: the order)."""
+    own = sheet.project.get("language")
+    return str(own) if not lang_chosen(option) and own in ("fr", "en") else language
 
 
 def load_guide(option: str | None) -> Checklist:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from coopwizard.cli.app import lang_chosen, load_guide
+from coopwizard.cli.app import load_guide, sheet_language
 
 if TYPE_CHECKING:
     from coopwizard.audit.findings import Audit
@@ -30,8 +30,4 @@ def audited(file: str, checklist_option: str | None, lang_option: str | None, la
     guide = load_guide(checklist_option)
     loaded = load_sheet(read_source(file), guide)
     result = audit(loaded.sheet, guide, loaded.issues)
-    lang = language
-    own = loaded.sheet.project.get("language")
-    if not lang_chosen(lang_option) and own in ("fr", "en"):
-        lang = str(own)
-    return Audited(loaded.sheet, guide, result, lang)
+    return Audited(loaded.sheet, guide, result, sheet_language(lang_option, language, loaded.sheet))

@@ -13,10 +13,10 @@ from coopwizard.cli.app import (
     PlainOption,
     app,
     h,
-    lang_chosen,
     load_guide,
     plain_mode,
     run,
+    sheet_language,
 )
 from coopwizard.core.errors import ExitCode, UsageError
 from coopwizard.i18n import message
@@ -44,8 +44,7 @@ def edit(
 
         guide = load_guide(checklist)
         plan = plan_edit(file, guide, topic or [], dt.date.today())
-        if not lang_chosen(lang):  # the sheet's own language, before the locale's (README: the order)
-            language = str(plan.loaded.sheet.project.get("language") or language)
+        language = sheet_language(lang, language, plan.loaded.sheet)
         if not plan.topic_ids:
             emit(escape(message(language, "edit.nothing", file=file)), err=True, wrap=False)
             return ExitCode.CLEAN

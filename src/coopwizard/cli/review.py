@@ -16,10 +16,10 @@ from coopwizard.cli.app import (
     PlainOption,
     app,
     h,
-    lang_chosen,
     load_guide,
     plain_mode,
     run,
+    sheet_language,
 )
 from coopwizard.core.errors import ExitCode, UsageError
 from coopwizard.i18n import message
@@ -51,8 +51,7 @@ def review(
         guide = load_guide(checklist)
         source = read_source(file)
         loaded = load_sheet(source, guide)
-        if not lang_chosen(lang):  # the sheet's own language, before the locale's
-            language = str(loaded.sheet.project.get("language") or language)
+        language = sheet_language(lang, language, loaded.sheet)
         if answers is not None:
             given = read_source(answers)
             data, origin = load_yaml(given.text, given.name).data, given.name
