@@ -19,3 +19,14 @@ class Run:
 def coop(*args: str, stdin: str | bytes | None = None, env: dict[str, str] | None = None) -> Run:
     result = CliRunner().invoke(app, list(args), input=stdin, env=env, catch_exceptions=False)
     return Run(result.exit_code, result.stdout, result.stderr)
+
+
+def french(text: str) -> str:
+    """A French expectation written with ordinary spaces, spaced as the tool writes French.
+
+    The spaces themselves (U+00A0 before « : », U+202F before « ; ! ? » and inside « »)
+    are asserted character by character in tests/test_typography.py.
+    """
+    from coopwizard.i18n.typography import typeset
+
+    return typeset(text, "fr")

@@ -10,7 +10,7 @@ from coopwizard.guide.model import Checklist
 from coopwizard.render.agenda import build_agenda, render_agenda_html
 from tests.conftest import EXAMPLE
 from tests.golden import GOLDEN, HALF, audited, golden_agenda
-from tests.helpers import coop
+from tests.helpers import coop, french
 
 TODAY = dt.date(2026, 10, 1)
 
@@ -27,7 +27,7 @@ def test_open_topics_in_the_guides_order_then_pitfalls_then_milestones(checklist
     ids = [s.id for s in agenda.topics]
     assert ids == sorted(ids, key=order.index) and "purpose" not in ids and "values" in ids
     governance = next(s for s in agenda.topics if s.id == "governance")
-    assert "Qui prend les décisions ?" in [q.prompt for q in governance.open_questions]
+    assert french("Qui prend les décisions ?") in [q.prompt for q in governance.open_questions]
     assert {g.kind for g in agenda.discuss} == {"inconsistency", "pitfall"}
     assert [m.label for m in agenda.coming] == ["Bilan du premier trimestre avec la mairie"]  # the past is past
     text = golden_agenda(HALF, "fr", checklist)

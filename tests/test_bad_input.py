@@ -14,7 +14,7 @@ import pytest
 from coopwizard.io.textio import MAX_BYTES
 from coopwizard.io.yamlio import MAX_DEPTH
 from tests.conftest import EXAMPLE
-from tests.helpers import coop
+from tests.helpers import coop, french
 
 BILLION_LAUGHS = (
     "\n".join(
@@ -162,7 +162,7 @@ def test_bom_and_crlf_are_fine(write: Callable[..., Path]) -> None:
 def test_an_impossible_date_is_a_schema_error_with_its_line(write: Callable[..., Path]) -> None:
     text = EXAMPLE.read_text(encoding="utf-8").replace("created: 2026-09-14", "created: 2026-02-30")
     path = write("date.yaml", text)
-    run = coop("check", str(path))
+    run = coop("check", "--lang", "en", str(path))
     assert run.code == 1
     line = text.splitlines().index("  created: 2026-02-30") + 1
     expected = '"2026-02-30" is not a date: type for instance 10/12/2026 (DD/MM/YYYY) or 2026-12-10 (bad_date)'
@@ -221,4 +221,4 @@ def test_bad_input_in_french(name: str, message: str, write: Callable[..., Path]
     path = tmp_path / f"{name}{suffix}" if content is None else write(f"{name}{suffix}", content)
     run = coop("check", str(path), "--lang", "fr")
     assert run.code == 2
-    assert run.err == "Erreur : " + message.format(f=path) + "\n"
+    assert run.err == french("Erreur : " + message).format(f=path) + "\n"

@@ -29,7 +29,7 @@ TOPIC_IDS = [
 
 
 def test_the_complete_example_is_clean() -> None:
-    run = coop("check", str(EXAMPLE))
+    run = coop("check", "--lang", "en", str(EXAMPLE))
     assert run.code == 0
     assert run.err == ""
     assert run.out.splitlines() == [
@@ -65,13 +65,13 @@ def test_a_title_only_skeleton_lists_all_twelve_topics(write: Callable[..., Path
 @pytest.mark.parametrize("pitfall", sorted(sheets.PITFALL_SHEETS))
 def test_each_pitfall_is_found_in_text_and_json(pitfall: str, write: Callable[..., Path]) -> None:
     path = write(f"{pitfall}.yaml", sheets.as_yaml(sheets.PITFALL_SHEETS[pitfall]()))
-    run = coop("check", str(path), "--format", "json")
+    run = coop("check", "--lang", "en", str(path), "--format", "json")
     assert run.code == 1
     findings = json.loads(run.out)["files"][0]["findings"]
     pitfalls = [f for f in findings if f["kind"] == "pitfall"]
     assert [f["rule"] for f in pitfalls] == [pitfall]
     assert pitfalls[0]["triggers"] and pitfalls[0]["advice"]
-    text = coop("check", str(path)).out
+    text = coop("check", "--lang", "en", str(path)).out
     assert f"({pitfall})" in text
     assert "      because: " in text and "      advice: " in text
 
@@ -90,13 +90,13 @@ def test_triggers_say_what_set_the_pitfall_off(write: Callable[..., Path]) -> No
         "dispersion": (sheets.dispersion(), "no representative for: Club Ados Linandes"),
     }
     for name, (data, expected) in cases.items():
-        run = coop("check", str(write(f"{name}.yaml", sheets.as_yaml(data))))
+        run = coop("check", "--lang", "en", str(write(f"{name}.yaml", sheets.as_yaml(data))))
         assert expected in run.out.replace("\u202f", " "), name  # amounts use narrow no-break spaces
 
 
 def test_findings_carry_file_line_column_and_rule(write: Callable[..., Path]) -> None:
     path = write("typo.yaml", "format: 1\nproject:\n  title: X\ntopics:\n  purpse:\n    reason: y\n")
-    run = coop("check", str(path))
+    run = coop("check", "--lang", "en", str(path))
     assert (
         f'    {path}:5:3: [error] unknown key "purpse" (did you mean "purpose"?) (unknown_key)' in run.out.splitlines()
     )
@@ -207,3 +207,38 @@ def test_several_processes_give_the_same_output_in_the_same_order(write: Callabl
         parallel = coop("check", "-j", "2", "--format", output_format, *names)
         assert (parallel.code, parallel.out, parallel.err) == (serial.code, serial.out, serial.err)
         assert serial.code == 2
+
+
+def _english(path: Path) -> Path:
+    data = sheets.example()
+    data["project"]["language"] = "en"
+    path.write_text(sheets.as_yaml(data), encoding="utf-8")
+    return path
+
+
+def test_each_report_is_in_its_sheet_s_language_unless_one_is_asked_for(tmp_path: Path) -> None:
+    """README: --lang, then COOP_LANG, then the sheet's own language, then the locale."""
+    english = _english(tmp_path / "english.yaml")
+    run = coop("check", str(EXAMPLE), str(english), env={"LANG": "C.UTF-8"})
+    french_part, english_part = run.out.split(f"{english} —")
+    assert "Niveau" in french_part and "Level" not in french_part
+    assert "Level" in english_part and "Niveau" not in english_part
+    assert "sheets:" in run.err  # the run's own summary: the locale's language (C: English)
+    for asked in (["--lang", "en"], ["--lang", "fr"]):
+        out = coop("check", str(EXAMPLE), str(english), *asked).out
+        assert ("Niveau" in out) == (asked[1] == "fr") and ("Level" in out) == (asked[1] == "en")
+    out = coop("check", str(EXAMPLE), env={"COOP_LANG": "en"}).out
+    assert "Level" in out and "Niveau" not in out
+
+
+def test_a_json_document_keeps_one_language(tmp_path: Path) -> None:
+    """A script reads one language throughout, the one the document's head names."""
+    data = sheets.example()
+    del data["topics"]["pricing"]
+    french = tmp_path / "french.yaml"
+    french.write_text(sheets.as_yaml(data), encoding="utf-8")
+    run = coop("check", "--format", "json", str(french), env={"LANG": "C.UTF-8"})
+    document = json.loads(run.out)
+    assert document["lang"] == "en"
+    messages = [f["message"] for entry in document["files"] for f in entry["findings"]]
+    assert "topic missing: Pricing" in messages

@@ -14,6 +14,7 @@ from coopwizard.guide.load import load_checklist
 from coopwizard.guide.model import Checklist
 from coopwizard.i18n import say
 from tests.conftest import ROOT
+from tests.helpers import french
 
 # The guide's items, as the guide has them, typos mended ("échangent", "excédents",
 # "agents municipaux", "pense-bête"). Kept here, not read from shared/, so the test
@@ -67,17 +68,17 @@ LEVELS = {
 
 def test_practices_are_the_guides_fourteen_once_each(checklist: Checklist) -> None:
     texts = [p.text.fr for p in checklist.practices]
-    assert sorted(texts) == sorted(PRACTICES)
+    assert sorted(texts) == sorted(map(french, PRACTICES))
     assert len(set(texts)) == 14
     assert len({p.id for p in checklist.practices}) == 14
 
 
 def test_pitfalls_are_the_guides_five_with_their_ids(checklist: Checklist) -> None:
-    assert {p.id: p.text.fr for p in checklist.pitfalls} == PITFALLS
+    assert {p.id: p.text.fr for p in checklist.pitfalls} == {k: french(v) for k, v in PITFALLS.items()}
 
 
 def test_topics_are_the_twelve_of_the_pense_bete(checklist: Checklist) -> None:
-    assert {t.id: t.guide.fr for t in checklist.topics} == TOPICS
+    assert {t.id: t.guide.fr for t in checklist.topics} == {k: french(v) for k, v in TOPICS.items()}
     assert checklist.topics[0].id == "purpose", "the reason and objectives come first, as the guide insists"
 
 
@@ -241,7 +242,7 @@ def test_an_adapted_checklist_changes_topics_and_thresholds(tmp_path: Path) -> N
 
     adapted = load_checklist(_mutated(tmp_path, adapt))
     assert len(adapted.topics) == 11 and adapted.topic("surplus") is None
-    assert adapted.topics[0].questions[0].text.fr == "Pourquoi ce projet ?"
+    assert adapted.topics[0].questions[0].text.fr == french("Pourquoi ce projet ?")
     hasty = next(p for p in adapted.pitfalls if p.id == "hasty_decisions")
     assert hasty.params["min_days_to_last_milestone"] == 60
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from coopwizard.guide.model import Checklist
 from coopwizard.wizard.edit import plan_edit, write_back
 from tests.conftest import EXAMPLE
-from tests.helpers import coop
+from tests.helpers import coop, french
 
 # Without its document start: ruamel's round trip drops a "---" line (tests/test_yamllint.py has it as xfail).
 COMMENTED = (
@@ -35,7 +35,7 @@ def test_a_french_sheet_is_spoken_of_in_french() -> None:
     """No --lang, no COOP_LANG, an English (C) locale: the sheet says `language: fr`, so French it is."""
     run = coop("edit", str(EXAMPLE))
     assert run.code == 0
-    assert run.err == (
+    assert run.err == french(
         f"Rien à compléter dans {EXAMPLE} : tous les sujets sont réglés. "
         f"Pour en revoir un : coop edit {EXAMPLE} --topic ID\n"
     )
@@ -84,8 +84,8 @@ def test_a_sheet_whose_topics_are_a_list_is_refused_in_one_line(write: Callable[
     assert run.err == (
         f'Error: {path}: "topics" must be a mapping of topic ids to answers; it cannot be completed as it is.\n'
     )
-    french = coop("edit", str(path), "--lang", "fr")
-    assert french.err == (
+    in_french = coop("edit", str(path), "--lang", "fr")
+    assert in_french.err == french(
         f"Erreur : {path} : « topics » doit associer chaque sujet à ses réponses ; "
         "la fiche ne peut pas être complétée telle quelle.\n"
     )

@@ -57,7 +57,7 @@ def test_json_visible_keeps_the_data_and_nothing_raw() -> None:
 
 def test_an_escape_sequence_title_is_refused_and_never_printed_raw(write: Callable[..., Path]) -> None:
     path = write("attack.yaml", _example_with(title=ATTACK))
-    run = coop("check", str(path))
+    run = coop("check", "--lang", "en", str(path))
     assert run.code == 1, "a sheet that hides an escape sequence is not clean"
     _no_raw_control(run.out + run.err)
     assert "Nothing to report" not in run.out
@@ -137,7 +137,7 @@ def test_control_characters_are_refused_in_answers_with_their_path(tmp_path: Pat
 
 def test_a_nul_title_passes_no_more_and_what_render_writes_reads_back(write: Callable[..., Path]) -> None:
     path = write("nul.yaml", _example_with(title="a\x00b"))
-    run = coop("check", str(path))
+    run = coop("check", "--lang", "en", str(path))
     assert run.code == 1
     assert "control character (U+0000, character 2)" in run.out
     for name in ("x.md", "x.yaml"):
@@ -179,7 +179,7 @@ def test_notes_obey_the_same_rule(write: Callable[..., Path]) -> None:
     data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
     topic = next(iter(data["topics"]))
     data["topics"][topic]["notes"] = "ok\x1b[2J"
-    run = coop("check", str(write("notes.yaml", yaml.safe_dump(data, allow_unicode=True))))
+    run = coop("check", "--lang", "en", str(write("notes.yaml", yaml.safe_dump(data, allow_unicode=True))))
     assert run.code == 1
     assert "control character (U+001B, character 3)" in run.out
 

@@ -26,9 +26,10 @@ def _help(*args: str, terminal: bool = False) -> str:
 @pytest.mark.parametrize("terminal", [False, True], ids=["piped", "terminal"])
 def test_the_french_help_has_no_english_left(terminal: bool) -> None:
     shown = _help("check", "--help", "--lang", "fr", terminal=terminal)
-    assert "Utilisation : coop check" in shown
+    assert "Utilisation\u00a0: coop check [OPTIONS] FICHE..." in shown
     assert "Afficher cette aide et quitter." in shown
-    assert "[par défaut : text]" in shown and "[obligatoire]" in shown
+    assert "[par défaut\u00a0: text]" in shown and "[obligatoire]" in shown
+    assert "Options\u00a0:" in shown or "─ Options ─" in shown
     assert not [text for text in ENGLISH if text in shown]
 
 
@@ -57,3 +58,19 @@ def test_the_seams_are_where_typer_has_them() -> None:
     assert all(hasattr(typer.rich_utils, name) for name in RICH_CONSTANTS)
     source = Path(typer.core.__file__).read_text(encoding="utf-8")
     assert all(f'_("{text}")' in source for text in GETTEXT_KEYS)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("terminal", [False, True], ids=["piped", "terminal"])
+@pytest.mark.parametrize("command", ["check", "compare", "render", "new", "review"])
+def test_arguments_are_named_for_people_not_python(command: str, terminal: bool, lang: str) -> None:
+    """Typer's `{SHEET...}...`, `<list[str]>`, `<str>`, `<bool>` and `x>=0` are notations for programmers."""
+    shown = _help(command, "--help", "--lang", lang, terminal=terminal)
+    assert not re.search(r"<(str|bool|int|list\[str\])>|\{[A-Z]+|x>=", shown), shown
+    sheet = "FICHE" if lang == "fr" else "SHEET"
+    if command in ("check", "compare"):
+        assert f"[OPTIONS] {sheet}..." in shown
+    elif command != "new":
+        assert f"[OPTIONS] {sheet}" in shown
+    if command == "check":
+        assert ("0 ou plus" if lang == "fr" else "0 or more") in shown

@@ -17,7 +17,7 @@ from coopwizard.audit.phrases import is_placeholder, normalise
 from coopwizard.guide.model import Checklist
 from coopwizard.sheet.parse import parse_sheet
 from tests import sheets
-from tests.helpers import coop
+from tests.helpers import coop, french
 
 SCENARIOS = Path(__file__).parent / "scenarios"
 
@@ -112,7 +112,7 @@ def test_nobody_paid_is_dispersion_not_a_service_and_a_purchase_is_not_dispersio
 def test_a_placeholder_source_is_no_source(source: str, said: str, write: Callable[..., Path]) -> None:
     data = sheets.example()
     data["topics"]["material_resources"]["needed"].append({"item": "Sono", "amount": 2000, "source": source})
-    run = coop("check", str(write("source.yaml", sheets.as_yaml(data))))
+    run = coop("check", "--lang", "en", str(write("source.yaml", sheets.as_yaml(data))))
     assert run.code == 1
     assert f"2,750 € needed, 1,600 € brought, and no source for: {said}" in _text(run.out)
 
@@ -181,13 +181,13 @@ def test_a_declared_level_in_answers_is_kept_and_compared(tmp_path: Path) -> Non
 def test_a_level_called_lower_than_the_sheet_shows_is_understated(write: Callable[..., Path]) -> None:
     data = sheets.example()
     data["classification"]["level"] = "mutualisation"
-    run = coop("check", str(write("modest.yaml", sheets.as_yaml(data))))
+    run = coop("check", "--lang", "en", str(write("modest.yaml", sheets.as_yaml(data))))
     assert run.code == 1
     assert 'you call it "Pooling"; the sheet already shows "Cooperation" (level_understated)' in run.out
 
 
 def test_the_example_stays_clean() -> None:
-    run = coop("check", "--strict", "docs/examples/linandes.yaml")
+    run = coop("check", "--lang", "en", "--strict", "docs/examples/linandes.yaml")
     assert run.code == 0
     assert "Nothing to report." in run.out
 
@@ -243,7 +243,7 @@ def test_a_placeholder_makes_its_topic_to_complete_and_says_where(write: Callabl
     entry = _json(path, "--lang", "fr")
     assert entry["coverage"]["to_complete"] == ["governance"]
     finding = next(f for f in entry["findings"] if f["rule"] == "placeholder_answer")
-    assert finding["message"] == "« À définir » n'est pas encore une réponse : Qui prend les décisions ?"
+    assert finding["message"] == french("« À définir » n'est pas encore une réponse : Qui prend les décisions ?")
     assert finding["path"] == "topics.governance.decision_makers"
 
 

@@ -18,7 +18,7 @@ from coopwizard.core.errors import CoopError
 from coopwizard.io.textio import MAX_BYTES, write_atomic
 from coopwizard.io.yamlio import MAX_DEPTH, MAX_NODES, load_yaml
 from tests.conftest import EXAMPLE, ROOT
-from tests.helpers import coop
+from tests.helpers import coop, french
 
 TITLE_ONLY = "format: 1\nproject:\n  title: x\n"
 
@@ -84,7 +84,7 @@ def test_stdin_size_boundary(size: int, refused: bool) -> None:
     run = coop("check", "-", "--lang", "fr", stdin=_sized(size))
     if refused:
         assert run.code == 2
-        assert run.err == "Erreur : <stdin> dépasse 5 Mo ; une fiche tient en quelques kilo-octets.\n"
+        assert run.err == french("Erreur : <stdin> dépasse 5 Mo ; une fiche tient en quelques kilo-octets.\n")
     else:
         assert run.code == 1 and run.err == ""
 
@@ -138,7 +138,7 @@ def test_depth_boundary_from_the_command_line(lang: str, write: Callable[..., Pa
     assert run.code == 2
     expected = {
         "en": f"Error: {path}:2: nested too deep (more than {MAX_DEPTH} levels).\n",
-        "fr": f"Erreur : {path}:2 : imbrication trop profonde (plus de {MAX_DEPTH} niveaux).\n",
+        "fr": french(f"Erreur : {path}:2 : imbrication trop profonde (plus de {MAX_DEPTH} niveaux).\n"),
     }
     assert run.err == expected[lang]
 
@@ -196,7 +196,7 @@ def test_value_count_message(lang: str, expected: str, write: Callable[..., Path
     path = write("many.yaml", head + _flat(MAX_NODES - 7))
     run = coop("check", str(path), "--lang", lang)
     assert run.code == 2
-    assert run.err == expected.format(f=path)
+    assert run.err == (french(expected) if lang == "fr" else expected).format(f=path)
 
 
 def test_long_integers_stay_text_and_short_ones_are_numbers() -> None:
@@ -240,5 +240,7 @@ def test_coop_render_writes_a_readable_file(tmp_path: Path) -> None:
     target = tmp_path / "sheet.md"
     run = coop("render", str(EXAMPLE), "-o", str(target))
     assert run.code == 0
-    assert run.err == f"Fiche écrite : {target}\n"  # said in the sheet's language (French), no --lang given
+    assert (
+        run.err == french("Fiche écrite : ") + f"{target}\n"
+    )  # said in the sheet's language (French), no --lang given
     assert target.stat().st_mode & 0o777 == 0o644

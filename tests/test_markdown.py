@@ -17,7 +17,7 @@ from coopwizard.render.markdown import escape_inline, render_markdown
 from coopwizard.sheet.model import Sheet, TopicEntry, to_data
 from tests.conftest import EXAMPLE
 from tests.golden import GOLDEN, HALF, golden_markdown
-from tests.helpers import coop
+from tests.helpers import coop, french
 
 TODAY = dt.date(2026, 10, 1)
 
@@ -107,7 +107,7 @@ def test_the_body_speaks_to_people(checklist: Checklist) -> None:
     assert "(un par ligne)" not in body and "(pour de l'argent)" not in body
     assert "2026-10-13" not in body and "13 octobre 2026" in body and "14 septembre 2026" in body
     assert "█" not in body and "`" not in body
-    assert "Rapprochement formel envisagé\u00a0: Un groupement « ad hoc »" in body
+    assert french("Rapprochement formel envisagé : Un groupement « ad hoc »") in body  # a label of the guide
     assert "**Échelle**\u00a0: territoriale, thématique" in body and "Niveau de coopération" not in body
     assert "| **Total des ressources existantes** | **1\u202f600\u00a0€** |" in body
     english = _markdown_of(EXAMPLE, "en", checklist)

@@ -10,7 +10,7 @@ import yaml
 
 from tests import wizard_script as script
 from tests.conftest import ROOT
-from tests.helpers import coop
+from tests.helpers import coop, french
 
 ANSWERS = ROOT / "docs" / "examples" / "answers.yaml"
 
@@ -33,7 +33,7 @@ def test_answers_from_stdin_as_json_to_a_file(tmp_path: Path) -> None:
         "new", "--answers", "-", "-o", str(target), "--lang", "fr", stdin=json.dumps(script.ANSWERS, ensure_ascii=False)
     )
     assert run.code == 0
-    assert run.err == f"Fiche écrite : {target}\n"
+    assert run.err == french("Fiche écrite : ") + f"{target}\n"
     written = yaml.safe_load(target.read_text(encoding="utf-8"))
     assert "level" not in written["classification"]  # no declared level in the answers: none is made up
     assert written["project"]["language"] == "fr"

@@ -90,7 +90,7 @@ def test_reviews_are_added_and_the_rest_of_the_file_kept(reviewed: Path) -> None
 
 
 def test_check_shows_scores_spread_and_trend(reviewed: Path) -> None:
-    run = coop("check", str(reviewed))
+    run = coop("check", "--lang", "en", str(reviewed))
     line = reviewed.read_text(encoding="utf-8").splitlines().index("reviews:") + 1  # findings point at the reviews
     assert run.code == 1
     assert (

@@ -18,7 +18,7 @@ from coopwizard.render.schema import schema_modeline, sheet_schema
 from coopwizard.sheet.parse import parse_sheet
 from tests import sheets
 from tests.conftest import EXAMPLE, ROOT
-from tests.helpers import coop
+from tests.helpers import coop, french
 
 
 def test_the_example_is_valid_for_the_schema(checklist: Checklist) -> None:
@@ -131,7 +131,7 @@ def test_every_sheet_the_tool_writes_is_valid_for_the_schema(checklist: Checklis
 def test_coop_schema_writes_the_file_new_sheets_point_at(tmp_path: Path) -> None:
     target = tmp_path / "coopwizard.schema.json"
     run = coop("schema", "--lang", "fr", "-o", str(target))
-    assert (run.code, run.err) == (0, f"Schéma écrit : {target}\n")
+    assert (run.code, run.err) == (0, french("Schéma écrit : ") + f"{target}\n")
     assert json.loads(target.read_text(encoding="utf-8"))["$id"].endswith(":fr")
     again = coop("schema", "-o", str(target))
     assert (again.code, again.err) == (

@@ -28,6 +28,7 @@ from coopwizard.wizard.progress import Typing
 from coopwizard.wizard.session import new_draft
 from tests import wizard_script as script
 from tests.test_wizard import Session
+from tests.helpers import french
 
 TOPIC_ONE = len(script.PROJECT) + len(script.PARTNERS) + len(script.CLASSIFICATION)
 
@@ -174,4 +175,4 @@ def test_a_file_created_during_the_session_is_not_replaced_without_asking(checkl
     prompter = Answers(False, "fete-2.yaml")  # do not replace it; write fete-2.yaml instead
     _write(None, None, draft, False, deliver, prompter, "fr", lambda: Path("x"))
     assert written == [("fete-2.yaml", False)]
-    assert prompter.asked[0] == "fete.yaml a été créé pendant la séance. Le remplacer ?"
+    assert prompter.asked[0] == french("fete.yaml a été créé pendant la séance. Le remplacer ?")

@@ -15,7 +15,7 @@ from coopwizard.i18n import say
 from coopwizard.io import textio
 from coopwizard.io.textio import os_reason, write_atomic
 from tests.conftest import EXAMPLE
-from tests.helpers import coop
+from tests.helpers import coop, french
 
 
 def test_a_symlink_is_kept_and_its_target_replaced(tmp_path: Path) -> None:
@@ -96,10 +96,10 @@ def test_a_folder_that_is_a_file(lang: str, expected: str, tmp_path: Path) -> No
     target = tmp_path / "plain" / "sheet.md"
     with pytest.raises(WriteError) as raised:
         write_atomic(target, "x\n")
-    assert say(raised.value, lang) == expected.format(file=target)
+    assert say(raised.value, lang) == (french(expected) if lang == "fr" else expected).format(file=target)
     run = coop("render", str(EXAMPLE), "-o", str(target), "--lang", lang)
     assert run.code == 2
-    assert run.err.endswith(expected.format(file=target) + "\n")
+    assert run.err.endswith((french(expected) if lang == "fr" else expected).format(file=target) + "\n")
 
 
 def test_a_failed_replace_leaves_no_temporary_file(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ import pytest
 from coopwizard.guide.model import Checklist
 from coopwizard.guide.types import check_answer
 from coopwizard.i18n import say
-from tests.helpers import coop
+from tests.helpers import coop, french
 
 
 def _question(checklist: Checklist, path: str):  # type: ignore[no-untyped-def]
@@ -42,8 +42,8 @@ def test_what_is_not_a_date_is_refused_in_words(checklist: Checklist, typed: str
     field = _question(checklist, "timeline.milestones").fields[0]
     value, problems = check_answer(field, typed)
     assert value is None
-    assert (
-        say(problems[0].message, "fr") == f"« {typed} » n'est pas une date : tapez par exemple 10/12/2026 (JJ/MM/AAAA)"
+    assert say(problems[0].message, "fr") == french(
+        f"« {typed} » n'est pas une date : tapez par exemple 10/12/2026 (JJ/MM/AAAA)"
     )
 
 
@@ -94,7 +94,7 @@ def test_choices_by_id_label_or_number(checklist: Checklist, typed: str | int, e
 def test_a_misspelt_label_gets_the_choice_it_meant(checklist: Checklist) -> None:
     value, problems = check_answer(_question(checklist, "pricing.model"), "gratuitée")
     assert value is None
-    assert say(problems[0].message, "fr") == (
+    assert say(problems[0].message, "fr") == french(
         "« gratuitée » n'est pas un choix possible (free, single_price, sliding_scale, free_contribution, other)"
         " (vouliez-vous dire « free » ?)"
     )

@@ -28,7 +28,7 @@ from coopwizard.wizard.prompts import QuestionaryPrompter
 from coopwizard.wizard.screens import Screen
 from coopwizard.wizard.session import new_draft, reconcile, sheet_from_answers_file
 from tests import wizard_script as script
-from tests.helpers import coop
+from tests.helpers import coop, french
 
 
 class KeysRanOut(Exception):
@@ -154,7 +154,7 @@ def test_a_pitfall_is_shown_as_soon_as_answers_fall_into_it(checklist: Checklist
     keys.insert(start + 4, script.DOWN + script.ENTER)
     session = Session(checklist, tmp_path)
     _, result = session.run(keys)
-    assert "Attention : un écueil du guide" in session.shown
+    assert french("Attention : un écueil du guide") in session.shown
     assert "une association en paie une autre pour sa part du travail" in session.shown
     assert [f.rule for f in result.findings if f.kind == "pitfall"] == ["provider_relationship"]
 
@@ -178,7 +178,7 @@ def test_invalid_typed_answers_are_refused_with_what_is_expected(
     sheet, _ = Session(checklist, tmp_path).run(keys)
     assert sheet.partners[0]["brings_money"] == 800
     said = [v("beaucoup") for v in validators]
-    refusal = "« beaucoup » n'est pas un montant : tapez par exemple 1 200,50"
+    refusal = french("« beaucoup » n'est pas un montant : tapez par exemple 1 200,50")
     assert refusal in said  # the amount prompt refuses it, saying what is expected
     amount_check = validators[said.index(refusal)]
     assert amount_check("800") is True and amount_check("1 200,50 €") is True
@@ -223,7 +223,7 @@ def test_an_empty_name_for_a_third_association_means_no_more(checklist: Checklis
     session = Session(checklist, tmp_path)
     sheet, _ = session.run(keys)
     assert sheet.partner_names() == ["Potagers", "Club Ados"]
-    assert "Association n° 3 (un nom vide : pas d'autre association)" in session.shown
+    assert french("Association n° 3 (un nom vide : pas d'autre association)") in session.shown
 
 
 def test_a_renamed_partner_keeps_its_answers(checklist: Checklist, tmp_path: Path) -> None:
@@ -282,7 +282,7 @@ def test_a_contradiction_is_shown_at_the_end_of_the_topic_that_shows_it(checklis
     _, result = session.run([*head, *outlook, script.DOWN + script.ENTER, *script.REVIEW])  # go on; write
     shown = session.shown
     topic_12 = shown.index("Sujet 12/12 — Perspectives")
-    assert shown.index("Attention : des réponses qui ne vont pas ensemble", topic_12) > topic_12
+    assert shown.index(french("Attention : des réponses qui ne vont pas ensemble"), topic_12) > topic_12
     assert "one_event_only" in [f.rule for f in result.findings]
 
 

@@ -53,35 +53,48 @@ def check_all(
     jobs: int,
     render: Render,
     keep_errors: bool = True,
+    follow_sheets: bool = False,
 ) -> Iterator[Checked]:
-    """Every file's outcome, in the order given, on `jobs` processes."""
+    """Every file's outcome, in the order given, on `jobs` processes.
+
+    `follow_sheets`: each text report in its sheet's own language (`project.language`), `lang`
+    for the others; a JSON document keeps `lang` throughout, as its head says.
+    """
     if jobs <= 1:
         checklist = load_checklist(checklist_location)
         for name in files:
-            yield _outcome(
-                check_file(name, checklist, keep_errors=keep_errors), checklist, lang, as_json, strict, render
-            )
+            report = check_file(name, checklist, keep_errors=keep_errors)
+            yield _outcome(report, checklist, lang, as_json, strict, render, follow_sheets)
         return
     from concurrent.futures import ProcessPoolExecutor  # only when there are workers to start
 
-    tasks = [(name, checklist_location, lang, as_json, strict, render, keep_errors) for name in files]
+    tasks = [(name, checklist_location, lang, as_json, strict, render, keep_errors, follow_sheets) for name in files]
     chunk = max(1, min(64, len(files) // (jobs * 8)))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from pool.map(_work, tasks, chunksize=chunk)
 
 
-def _work(task: tuple[str, Path | str, str, bool, bool, Render, bool]) -> Checked:
-    name, location, lang, as_json, strict, render, keep_errors = task
+def _work(task: tuple[str, Path | str, str, bool, bool, Render, bool, bool]) -> Checked:
+    name, location, lang, as_json, strict, render, keep_errors, follow_sheets = task
     checklist = load_checklist(location)  # once per worker: it is cached
-    return _outcome(check_file(name, checklist, keep_errors=keep_errors), checklist, lang, as_json, strict, render)
+    report = check_file(name, checklist, keep_errors=keep_errors)
+    return _outcome(report, checklist, lang, as_json, strict, render, follow_sheets)
 
 
 def _outcome(
-    report: FileReport, checklist: Checklist, lang: str, as_json: bool, strict: bool, render: Render
+    report: FileReport,
+    checklist: Checklist,
+    lang: str,
+    as_json: bool,
+    strict: bool,
+    render: Render,
+    follow_sheets: bool = False,
 ) -> Checked:
     from coopwizard.i18n import say
 
     error = say(report.error, lang) if report.error is not None else None
+    if follow_sheets and not as_json and report.audit is not None:
+        lang = report.audit.sheet.language or lang
     findings = report.audit is not None and report.audit.has_findings(strict)
     rendered = render(report, checklist, lang, as_json) if (as_json or report.error is None) else ""
     return Checked(rendered, error, findings, report.error is not None)

@@ -38,9 +38,10 @@ def main() -> None:
     set_command_name(command_as_run(sys.argv[0]))
     if wants_help(sys.argv):  # Typer's own texts (Usage, Options…) in the help's language
         from coopwizard.cli.app import HELP_LANG
-        from coopwizard.cli.help_texts import localize_help
+        from coopwizard.cli.help_texts import localize_help, readable_arguments
 
         localize_help(HELP_LANG)
+        readable_arguments(HELP_LANG)
     null_at_start = stdout_is_null()
     try:
         app(prog_name="coop")

@@ -9,6 +9,7 @@ commands that prompt, never at start-up.
 from __future__ import annotations
 
 import functools
+import re
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any
@@ -52,6 +53,11 @@ def h(key: str) -> str:
     return message(HELP_LANG, f"help.{key}")
 
 
+def mv(placeholder: str) -> str:
+    """A metavar in the help's language: `FICHE...`, `CHEMIN|-` in French; choices (`fr|en`) as they are typed."""
+    return re.sub(r"[A-Z]+", lambda word: message(HELP_LANG, f"metavar.{word.group().lower()}"), placeholder)
+
+
 app = App(  # Typer without pydantic, building only the command that runs (typer_shim.py)
     cls=Group,
     value_options=("--lang", "-l"),
@@ -70,7 +76,7 @@ global_options: dict[str, Any] = {"debug": False, "lang": None}  # options given
 LangOption = Annotated[str | None, typer.Option("--lang", "-l", metavar="fr|en", help=h("lang"), show_default=False)]
 PlainOption = Annotated[bool, typer.Option("--plain", help=h("plain"))]
 ChecklistOption = Annotated[
-    str | None, typer.Option("--checklist", metavar="PATH", help=h("checklist"), show_default=False)
+    str | None, typer.Option("--checklist", metavar=mv("PATH"), help=h("checklist"), show_default=False)
 ]
 
 
@@ -158,8 +164,8 @@ def lang_chosen(option: str | None) -> bool:
 
 def sheet_language(option: str | None, language: str, sheet: Sheet) -> str:
     """What is said of a sheet is said in its language, unless --lang or COOP_LANG chose one (README: the order)."""
-    own = sheet.project.get("language")
-    return str(own) if not lang_chosen(option) and own in ("fr", "en") else language
+    own = sheet.language
+    return own if own is not None and not lang_chosen(option) else language
 
 
 def load_guide(option: str | None) -> Checklist:

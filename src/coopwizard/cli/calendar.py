@@ -6,15 +6,15 @@ from typing import Annotated
 
 import typer
 
-from coopwizard.cli.app import ChecklistOption, LangOption, app, h, run
+from coopwizard.cli.app import ChecklistOption, LangOption, app, h, mv, run
 from coopwizard.cli.output import deliver, refuse_overwrite
 from coopwizard.core.errors import ExitCode
 
 
 @app.command(help=h("calendar"))
 def calendar(
-    file: Annotated[str, typer.Argument(metavar="SHEET", help=h("document.file"), show_default=False)],
-    output: Annotated[str, typer.Option("--output", "-o", metavar="PATH|-", help=h("output"))] = "-",
+    file: Annotated[str, typer.Argument(metavar=mv("SHEET"), help=h("document.file"), show_default=False)],
+    output: Annotated[str, typer.Option("--output", "-o", metavar=mv("PATH|-"), help=h("output"))] = "-",
     force: Annotated[bool, typer.Option("--force", help=h("force"))] = False,
     lang: LangOption = None,
     checklist: ChecklistOption = None,

@@ -7,7 +7,18 @@ from typing import Annotated
 
 import typer
 
-from coopwizard.cli.app import ChecklistOption, LangOption, app, choose, global_options, h, run, say_error
+from coopwizard.cli.app import (
+    ChecklistOption,
+    LangOption,
+    app,
+    choose,
+    global_options,
+    h,
+    lang_chosen,
+    mv,
+    run,
+    say_error,
+)
 from coopwizard.core.errors import UsageError
 from coopwizard.io.console import emit
 from coopwizard.io.markup import escape
@@ -15,10 +26,10 @@ from coopwizard.io.markup import escape
 
 @app.command(help=h("check"))
 def check(
-    files: Annotated[list[str], typer.Argument(metavar="SHEET...", help=h("check.files"), show_default=False)],
+    files: Annotated[list[str], typer.Argument(metavar=mv("SHEET..."), help=h("check.files"), show_default=False)],
     output_format: Annotated[str, typer.Option("--format", "-f", metavar="text|json", help=h("check.format"))] = "text",
     strict: Annotated[bool, typer.Option("--strict", help=h("check.strict"))] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, metavar="N", help=h("check.jobs"))] = 0,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, metavar=mv("N"), help=h("check.jobs"))] = 0,
     lang: LangOption = None,
     checklist: ChecklistOption = None,
 ) -> None:
@@ -51,6 +62,7 @@ def check(
             jobs_for(jobs, files),
             render_file,
             keep_errors=not global_options["debug"],
+            follow_sheets=not lang_chosen(lang),  # README: a sheet's own language, unless --lang or COOP_LANG
         )
         for index, outcome in enumerate(outcomes):
             tally.add(outcome.is_error, outcome.has_findings)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from coopwizard.cli.app import ChecklistOption, LangOption, app, choose, h, load_guide, run
+from coopwizard.cli.app import ChecklistOption, LangOption, app, choose, h, load_guide, mv, run
 from coopwizard.core.errors import ExitCode, UsageError
 from coopwizard.i18n import message
 from coopwizard.io.console import emit
@@ -18,9 +18,11 @@ if TYPE_CHECKING:
     from coopwizard.guide.model import Checklist
     from coopwizard.sheet.model import Sheet
 
-FilesArgument = Annotated[list[str], typer.Argument(metavar="SHEET...", help=h("compare.files"), show_default=False)]
+FilesArgument = Annotated[
+    list[str], typer.Argument(metavar=mv("SHEET..."), help=h("compare.files"), show_default=False)
+]
 LabelOption = Annotated[
-    list[str] | None, typer.Option("--label", "-n", metavar="NAME", help=h("compare.label"), show_default=False)
+    list[str] | None, typer.Option("--label", "-n", metavar=mv("NAME"), help=h("compare.label"), show_default=False)
 ]
 
 

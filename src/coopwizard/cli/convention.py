@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from coopwizard.cli.app import ChecklistOption, LangOption, app, h, run
+from coopwizard.cli.app import ChecklistOption, LangOption, app, h, mv, run
 from coopwizard.cli.output import deliver, refuse_overwrite
 from coopwizard.core.errors import ExitCode
 
@@ -15,8 +15,8 @@ CONVENTION_FORMATS = ("md", "html", "docx")
 
 @app.command(help=h("convention"))
 def convention(
-    file: Annotated[str, typer.Argument(metavar="SHEET", help=h("document.file"), show_default=False)],
-    output: Annotated[str, typer.Option("--output", "-o", metavar="PATH|-", help=h("output"))] = "-",
+    file: Annotated[str, typer.Argument(metavar=mv("SHEET"), help=h("document.file"), show_default=False)],
+    output: Annotated[str, typer.Option("--output", "-o", metavar=mv("PATH|-"), help=h("output"))] = "-",
     output_format: Annotated[
         str | None, typer.Option("--format", "-f", metavar="md|html|docx", help=h("convention.format"))
     ] = None,

@@ -14,6 +14,7 @@ from coopwizard.cli.app import (
     app,
     h,
     load_guide,
+    mv,
     plain_mode,
     run,
     sheet_language,
@@ -26,9 +27,9 @@ from coopwizard.io.markup import escape
 
 @app.command(help=h("edit"))
 def edit(
-    file: Annotated[str, typer.Argument(metavar="SHEET", help=h("edit.file"), show_default=False)],
+    file: Annotated[str, typer.Argument(metavar=mv("SHEET"), help=h("edit.file"), show_default=False)],
     topic: Annotated[
-        list[str] | None, typer.Option("--topic", "-t", metavar="ID", help=h("edit.topic"), show_default=False)
+        list[str] | None, typer.Option("--topic", "-t", metavar=mv("ID"), help=h("edit.topic"), show_default=False)
     ] = None,
     plain: PlainOption = False,
     lang: LangOption = None,

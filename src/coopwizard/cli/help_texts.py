@@ -96,6 +96,58 @@ def localize_help(lang: str) -> bool:
     return True
 
 
+def readable_arguments(lang: str) -> bool:
+    """Arguments named as people read them, in both languages: `SHEET...`, not `{SHEET...}...` and `<list[str]>`.
+
+    Typer 0.29 writes a required argument `{SHEET}` in the usage line, adds the Python type
+    (`<str>`, `<list[str]>`) beside it, and a range as `x>=0`: notations for programmers, not
+    for a coordinator reading the help. Click's own convention (SHEET, [SHEET], SHEET...) is used
+    instead, the type is left to the argument's help, and a range is said in words.
+    False if Typer moved these seams (tests/test_help_texts.py): its own notation then stays.
+    """
+    try:
+        from typer.core import TyperArgument, TyperOption
+    except ImportError:  # pragma: no cover - another Typer
+        return False
+    seams = ("_usage_display_name", "display_type_rich")
+    option_seams = ("_get_number_range_help_str", "display_type_rich")
+    if not all(hasattr(TyperArgument, name) for name in seams) or not all(
+        hasattr(TyperOption, name) for name in option_seams
+    ):
+        return False
+    option_type = TyperOption.display_type_rich
+
+    def usage_name(self: Any) -> str:
+        name = str(self.metavar or self.name.upper())
+        if self.nargs != 1 and not name.endswith("..."):
+            name += "..."
+        return name if self.required else f"[{name}]"
+
+    def no_python_type(self: Any, ctx: Any) -> None:
+        return None
+
+    def flag_without_type(self: Any, ctx: Any) -> str | None:  # `--strict <bool>` in Rich's panels
+        return None if self.is_flag and self.metavar is None else option_type(self, ctx)
+
+    def range_in_words(self: Any) -> str | None:
+        low, high = getattr(self, "min", None), getattr(self, "max", None)
+        if self.count and low == 0 and high is None:
+            return None
+        if low is not None and high is not None:
+            return message(lang, "tool_help.range", low=low, high=high)
+        if low is not None:
+            return message(lang, "tool_help.at_least", low=low)
+        if high is not None:
+            return message(lang, "tool_help.at_most", high=high)
+        return None
+
+    TyperArgument._usage_display_name = usage_name  # type: ignore[method-assign]
+    TyperArgument.display_type_rich = no_python_type  # type: ignore[method-assign]
+    TyperOption._get_number_range_help_str = range_in_words  # type: ignore[method-assign]
+    TyperOption.display_type_rich = flag_without_type  # type: ignore[method-assign]
+    return True
+
+
 def _drawn_with_rich() -> bool:
     """Rich's help panels are drawn only on a terminal: import them only then (help was asked for)."""
     from coopwizard.io.console import is_terminal

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from coopwizard.cli.app import ChecklistOption, LangOption, app, h, load_guide, run
+from coopwizard.cli.app import ChecklistOption, LangOption, app, h, load_guide, mv, run
 from coopwizard.cli.compare import FilesArgument, LabelOption, labels_for, read_sheets
 from coopwizard.cli.output import deliver, refuse_overwrite
 from coopwizard.core.errors import ExitCode
@@ -18,7 +18,7 @@ from coopwizard.io.markup import escape
 @app.command(help=h("merge"))
 def merge(
     files: FilesArgument,
-    output: Annotated[str, typer.Option("--output", "-o", metavar="PATH|-", help=h("output"))] = "-",
+    output: Annotated[str, typer.Option("--output", "-o", metavar=mv("PATH|-"), help=h("output"))] = "-",
     output_format: Annotated[
         str | None, typer.Option("--format", "-f", metavar="yaml|md", help=h("render.format"))
     ] = None,

@@ -20,6 +20,7 @@ from coopwizard.cli.app import (
     h,
     lang_chosen,
     load_guide,
+    mv,
     plain_mode,
     run,
 )
@@ -30,13 +31,13 @@ from coopwizard.core.errors import ExitCode, UsageError
 @app.command(help=h("new"))
 def new(
     output: Annotated[
-        str | None, typer.Option("--output", "-o", metavar="PATH|-", help=h("output"), show_default=False)
+        str | None, typer.Option("--output", "-o", metavar=mv("PATH|-"), help=h("output"), show_default=False)
     ] = None,
     output_format: Annotated[
         str | None, typer.Option("--format", "-f", metavar="yaml|md", help=h("render.format"))
     ] = None,
     answers: Annotated[
-        str | None, typer.Option("--answers", "-a", metavar="FILE|-", help=h("new.answers"), show_default=False)
+        str | None, typer.Option("--answers", "-a", metavar=mv("FILE|-"), help=h("new.answers"), show_default=False)
     ] = None,
     allow_incomplete: Annotated[bool, typer.Option("--allow-incomplete", help=h("new.allow_incomplete"))] = False,
     resume: Annotated[bool, typer.Option("--resume", help=h("new.resume"))] = False,

@@ -17,6 +17,7 @@ from coopwizard.cli.app import (
     app,
     h,
     load_guide,
+    mv,
     plain_mode,
     run,
     sheet_language,
@@ -29,9 +30,9 @@ from coopwizard.io.markup import escape
 
 @app.command(help=h("review"))
 def review(
-    file: Annotated[str, typer.Argument(metavar="SHEET", help=h("review.file"), show_default=False)],
+    file: Annotated[str, typer.Argument(metavar=mv("SHEET"), help=h("review.file"), show_default=False)],
     answers: Annotated[
-        str | None, typer.Option("--answers", "-a", metavar="FILE|-", help=h("review.answers"), show_default=False)
+        str | None, typer.Option("--answers", "-a", metavar=mv("FILE|-"), help=h("review.answers"), show_default=False)
     ] = None,
     plain: PlainOption = False,
     lang: LangOption = None,

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from coopwizard.cli.app import ChecklistOption, LangOption, app, h, load_guide, run
+from coopwizard.cli.app import ChecklistOption, LangOption, app, h, load_guide, mv, run
 from coopwizard.cli.output import deliver, refuse_overwrite
 from coopwizard.core.errors import ExitCode
 from coopwizard.i18n import message
@@ -16,7 +16,7 @@ from coopwizard.io.markup import escape
 
 @app.command(help=h("schema"))
 def schema(
-    output: Annotated[str, typer.Option("--output", "-o", metavar="PATH|-", help=h("output"))] = "-",
+    output: Annotated[str, typer.Option("--output", "-o", metavar=mv("PATH|-"), help=h("output"))] = "-",
     force: Annotated[bool, typer.Option("--force", help=h("force"))] = False,
     lang: LangOption = None,
     checklist: ChecklistOption = None,

@@ -23,6 +23,9 @@ from coopwizard.core.records import from_data, to_data
 from coopwizard.guide.model import Checklist
 
 CACHE_ENV = "COOP_CACHE_DIR"
+# Bumped whenever parsing makes something else of the same text (the model's shape, texts typeset):
+# a cache written by an earlier build must not be read as this one's (the version moves only at releases).
+COMPILED_FORMAT = 2
 
 
 def cache_dir() -> Path:
@@ -44,7 +47,7 @@ def cache_dir() -> Path:
 
 def _entry(text: str) -> Path:
     data = text.encode("utf-8")
-    return cache_dir() / f"checklist-{zlib.crc32(data):08x}-{len(data)}-{__version__}.json"
+    return cache_dir() / f"checklist-{zlib.crc32(data):08x}-{len(data)}-{__version__}-{COMPILED_FORMAT}.json"
 
 
 def load_cached(text: str, origin: str) -> Checklist | None:

@@ -45,6 +45,7 @@ from coopwizard.guide.paths import (
 )
 from coopwizard.guide.rule_specs import RULE_SPECS, Param, RuleKind, rules_of
 from coopwizard.guide.types import QUESTION_TYPES
+from coopwizard.i18n.typography import typeset
 from coopwizard.io.yamlio import LoadedYaml
 
 
@@ -111,7 +112,7 @@ class ChecklistParser:
             text = value.get(lang)
             if not isinstance(text, str) or not text.strip():
                 raise self.fail([*path, key, lang], "checklist.missing_language", lang=lang)
-            texts[lang] = text
+            texts[lang] = typeset(text, lang)  # the guide's French, spaced the French way
         return Localized(**texts)
 
     def optional_localized(self, data: Mapping[str, Any], key: str, path: Sequence[PathPart]) -> Localized | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Mapping
@@ -11,7 +12,7 @@ from coopwizard.core.errors import UsageError
 from coopwizard.core.localized import Localized
 from coopwizard.core.message import Amount, Message
 from coopwizard.i18n.catalogs import CATALOGS
-from coopwizard.i18n.typography import colon, euros
+from coopwizard.i18n.typography import colon, euros, typeset
 
 LANG_ENV = "COOP_LANG"
 LANGS = ("fr", "en")
@@ -71,8 +72,15 @@ def set_command_name(name: str) -> None:
     _command[0] = name
 
 
+@functools.cache
+def _template(lang: str, key: str) -> str:
+    # Typeset once per message: the catalog's spaces become French no-break ones (« : », « ; »),
+    # while what people typed, filled in afterwards, is said exactly as they typed it.
+    return typeset(CATALOGS[lang][key], lang)
+
+
 def message(lang: str, key: str, /, **params: Any) -> str:
-    template = CATALOGS[lang][key]
+    template = _template(lang, key)
     if "{command}" in template and "command" not in params:
         params = {**params, "command": _command[0]}
     if "|" in template:
@@ -82,7 +90,7 @@ def message(lang: str, key: str, /, **params: Any) -> str:
 
 def _param(name: str, value: Any, lang: str) -> str:
     if name == "suggestion":
-        return CATALOGS[lang]["hint.did_you_mean"].format(suggestion=value) if value else ""
+        return _template(lang, "hint.did_you_mean").format(suggestion=value) if value else ""
     if isinstance(value, Amount):
         return euros(value.value, lang)
     if isinstance(value, list | tuple):

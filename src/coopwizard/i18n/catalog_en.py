@@ -519,4 +519,13 @@ EN: dict[str, str] = {
     "tool_help.usage": "Usage: ",
     "tool_help.help_option": "Show this message and exit.",
     "tool_help.heading_colon": ":",
+    "tool_help.range": "{low} to {high}",
+    "tool_help.at_least": "{low} or more",
+    "tool_help.at_most": "at most {high}",
+    "metavar.sheet": "SHEET",
+    "metavar.path": "PATH",
+    "metavar.file": "FILE",
+    "metavar.name": "NAME",
+    "metavar.id": "ID",
+    "metavar.n": "N",
 }

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 from typing import IO, TYPE_CHECKING
 
@@ -46,10 +47,31 @@ def is_terminal(stream: IO[str]) -> bool:
     return bool(isatty and isatty())
 
 
+# Rich finds words with `\s*\S+\s*`, and `\s` matches every Unicode space, the no-break ones
+# included: it would break « position de « demandeur » » right after the opening quote, which is
+# what French's no-break spaces are there to prevent. Its word pattern, with those two left inside words.
+RICH_WORD_PATTERN = r"\s*\S+\s*"
+NO_BREAK_WORD = re.compile(r"[^\S\u00a0\u202f]*[\S\u00a0\u202f]+[^\S\u00a0\u202f]*")
+
+
+def keep_no_break_spaces() -> bool:
+    """Teach Rich's line breaking that U+00A0 and U+202F join words; False if Rich's splitter is not the known one."""
+    from rich import _wrap
+
+    pattern = getattr(_wrap, "re_word", None)
+    if pattern is NO_BREAK_WORD:
+        return True
+    if not isinstance(pattern, re.Pattern) or pattern.pattern != RICH_WORD_PATTERN:
+        return False  # Rich changed: leave it alone (tests/test_typography.py then fails loudly)
+    _wrap.re_word = NO_BREAK_WORD
+    return True
+
+
 @functools.cache
 def stdout_console() -> Console:
     from rich.console import Console
 
+    keep_no_break_spaces()
     return Console(highlight=False, soft_wrap=False)
 
 
@@ -57,6 +79,7 @@ def stdout_console() -> Console:
 def stderr_console() -> Console:
     from rich.console import Console
 
+    keep_no_break_spaces()
     return Console(stderr=True, highlight=False)
 
 

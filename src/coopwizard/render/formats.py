@@ -10,13 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
-from coopwizard.audit.findings import Audit
 from coopwizard.core.errors import UsageError
-from coopwizard.guide.model import Checklist
-from coopwizard.sheet.model import Sheet
 
-Renderer = Callable[[Sheet, Checklist, Audit, str], "str | bytes"]
+if TYPE_CHECKING:  # types only: the wizard chooses a format before its first question, without the audit
+    from coopwizard.audit.findings import Audit
+    from coopwizard.guide.model import Checklist
+    from coopwizard.sheet.model import Sheet
+
+Renderer = Callable[["Sheet", "Checklist", "Audit", str], "str | bytes"]
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,12 @@ class Sheet:
         return str(self.project.get("title") or "")
 
     @property
+    def language(self) -> str | None:
+        """The language the sheet says it is written in (fr or en), if it says one."""
+        value = self.project.get("language")
+        return value if value in ("fr", "en") else None
+
+    @property
     def created(self) -> dt.date | None:
         value = self.project.get("created")
         return value if isinstance(value, dt.date) else None

@@ -16,7 +16,6 @@ import hashlib
 import json
 import os
 import re
-import socket
 import sys
 import uuid
 from collections.abc import Iterator
@@ -28,7 +27,6 @@ from typing import Any
 from coopwizard.core.errors import UsageError
 from coopwizard.core.records import from_data
 from coopwizard.io.textio import os_reason, write_atomic
-from coopwizard.io.yamlio import json_ready
 from coopwizard.wizard.progress import Progress
 
 DRAFT_ENV = "COOP_STATE_DIR"
@@ -93,6 +91,8 @@ class Draft:
 def save_draft(draft: Draft, path: Path | None = None) -> Path:
     target = path or draft_path(draft.output)
     target.parent.mkdir(parents=True, exist_ok=True)
+    from coopwizard.io.yamlio import json_ready  # with PyYAML: not before the first question
+
     write_atomic(target, json.dumps(json_ready(asdict(draft)), ensure_ascii=False, indent=2) + "\n")
     return target
 
@@ -174,7 +174,7 @@ def holder_of(draft: Path) -> Holder | None:
 
 
 def _alive(holder: Holder) -> bool:
-    if holder.host != socket.gethostname():
+    if holder.host != _host():
         return True  # a shared folder: another machine's session is not ours to judge
     if sys.platform == "win32":  # os.kill would end the process there: judge by age
         try:
@@ -196,7 +196,7 @@ def session_lock(draft: Path, output: str) -> Iterator[None]:
     """Hold `draft` for this session; UsageError naming the other session if one holds it."""
     lock = _lock_path(draft)
     lock.parent.mkdir(parents=True, exist_ok=True)
-    me = Holder(os.getpid(), socket.gethostname(), dt.datetime.now().isoformat(timespec="seconds"), output)
+    me = Holder(os.getpid(), _host(), dt.datetime.now().isoformat(timespec="seconds"), output)
     for _ in range(2):
         try:
             with lock.open("x", encoding="utf-8") as handle:  # exclusive: two sessions cannot both create it
@@ -215,3 +215,9 @@ def session_lock(draft: Path, output: str) -> Iterator[None]:
         yield
     finally:
         lock.unlink(missing_ok=True)
+
+
+def _host() -> str:
+    import socket  # only when a lock is taken or read
+
+    return socket.gethostname()

@@ -13,10 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from coopwizard.audit.engine import audit
-from coopwizard.audit.findings import Audit, Finding, Trigger
 from coopwizard.core.errors import WizardInterrupted
 from coopwizard.core.message import Message, PathPart
 from coopwizard.guide.levels import Classification
@@ -29,6 +27,9 @@ from coopwizard.wizard.draft import Draft
 from coopwizard.wizard.progress import Progress, Typing
 from coopwizard.wizard.prompter import Interrupted, Prompter
 from coopwizard.wizard.screens import Screen
+
+if TYPE_CHECKING:
+    from coopwizard.audit.findings import Audit, Finding, Trigger
 
 NO_NAME = "__no_name__"  # the declared level's "we do not name it"
 
@@ -92,6 +93,8 @@ class Wizard:
 
     def result(self) -> tuple[Sheet, Audit]:
         sheet = self.final_sheet()
+        from coopwizard.audit.engine import audit  # the audit's rules: not before the first question
+
         return sheet, audit(sheet, self.checklist, today=self.created)
 
     @property
@@ -234,6 +237,8 @@ class Wizard:
 
     def supported_level(self) -> Classification:
         """The level the whole sheet supports so far (the answers' claim, less what the topics contradict)."""
+        from coopwizard.audit.engine import audit
+
         return audit(self.final_sheet(), self.checklist, today=self.created).supported
 
     def topic(self, topic: Topic, force: bool = False) -> None:
@@ -270,6 +275,8 @@ class Wizard:
     # -- feedback while it is useful --------------------------------------------------------
     def warn(self, scope: tuple[PathPart, ...]) -> bool:
         """Show each pitfall or inconsistency newly set off by answers within `scope`; whether any was shown."""
+        from coopwizard.audit.engine import audit
+
         shown = False
         for finding in audit(self.final_sheet(), self.checklist, today=self.created).findings:
             if finding.kind not in ("pitfall", "inconsistency"):
@@ -291,6 +298,8 @@ class Wizard:
         """A pitfall's triggers; an inconsistency is its own trigger, at its path."""
         if finding.triggers:
             return finding.triggers
+        from coopwizard.audit.findings import Trigger
+
         return (Trigger(finding.rule, finding.message, finding.path),) if isinstance(finding.message, Message) else ()
 
     def _new(self, rule: str, trigger: Trigger) -> bool:

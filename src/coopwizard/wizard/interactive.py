@@ -14,9 +14,8 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from coopwizard.audit.findings import Audit
 from coopwizard.core.errors import CoopError, UsageError, WizardInterrupted
 from coopwizard.guide.model import Checklist
 from coopwizard.i18n import message
@@ -35,13 +34,16 @@ from coopwizard.wizard.draft import (
     session_lock,
     set_aside,
 )
-from coopwizard.wizard.edit import EditPlan, write_back
 from coopwizard.wizard.prompter import Prompter
 from coopwizard.wizard.screens import Screen
 from coopwizard.wizard.session import new_draft, reconcile
 
+if TYPE_CHECKING:  # `coop new` reaches its first question without the audit or the editor
+    from coopwizard.audit.findings import Audit
+    from coopwizard.wizard.edit import EditPlan
+
 # Writes the finished sheet to `output`; raises UsageError("file.exists") when it exists and `overwrite` is False.
-Deliver = Callable[[Sheet, Audit, Draft, bool], None]
+Deliver = Callable[[Sheet, "Audit", Draft, bool], None]
 
 
 def default_output(lang: str, output_format: str) -> str:
@@ -313,6 +315,8 @@ def interactive_edit(plan: EditPlan, checklist: Checklist, lang: str, plain: boo
         if not interrupted:
             screen.summary(result)
     body = markdown_body(sheet, checklist, result, lang) if loaded.markdown else ""
+    from coopwizard.wizard.edit import write_back
+
     text = write_back(plan.source.text, loaded.markdown, sheet, checklist, plan.topic_ids, body, plan.source.name)
     target = plan.source.name
     changed = _changed_since(plan.source.name, plan.source.text)

@@ -8,19 +8,19 @@ the sheet. `Screen` draws with Rich (rules, panels, the ●●○ scale);
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.panel import Panel
-
-from coopwizard.audit.findings import KINDS, Audit, Finding, Trigger
 from coopwizard.guide.levels import Classification, steps_to_next
 from coopwizard.guide.model import Checklist, Question, Topic
 from coopwizard.guide.types import is_answered
 from coopwizard.i18n import colon, message, say
 from coopwizard.io.markup import escape
-from coopwizard.render.report import coverage_bar, describe_level
 from coopwizard.sheet.model import Sheet, topic_status
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from coopwizard.audit.findings import Audit, Finding, Trigger
 
 SUGGESTIONS_SHOWN = 3
 Pause = Callable[[], Any]  # waits for the person to ask for the next page
@@ -47,6 +47,8 @@ class Screen:
     def box(self, title: str, lines: Sequence[str], style: str = "") -> None:
         """A framed block; `lines` are plain text."""
         body = "\n".join(escape(line) for line in lines)
+        from rich.panel import Panel
+
         self.console.print(Panel(body, title=escape(title), border_style=style or "none", expand=False))
 
     def bullet(self, text: str) -> str:
@@ -56,9 +58,13 @@ class Screen:
         return f"  → {text}"
 
     def level_text(self, classification: Classification) -> str:
+        from coopwizard.render.report import describe_level
+
         return describe_level(classification, self.checklist, self.lang)
 
     def coverage_text(self, settled: int, total: int) -> str:
+        from coopwizard.render.report import coverage_bar
+
         return f"{coverage_bar(settled, total)} {settled}/{total}"
 
     def page_size(self) -> int:
@@ -148,6 +154,8 @@ class Screen:
             f"{self.m('report.level')}{self.colon()}{self.level_text(result.classification)}",
             f"{self.m('report.coverage')}{self.colon()}{self.coverage_text(len(coverage.settled), coverage.total)}",
         ]
+        from coopwizard.audit.findings import KINDS
+
         for kind in KINDS:
             group = [f for f in result.findings if f.kind == kind]
             if kind == "suggestion":

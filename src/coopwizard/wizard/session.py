@@ -9,19 +9,20 @@ of the prompts (answers.check_answer, via build_sheet) and reports every problem
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from coopwizard.audit.engine import audit
-from coopwizard.audit.findings import Audit
 from coopwizard.core.errors import InvalidAnswersError
 from coopwizard.core.message import Message, PathPart
 from coopwizard.guide.model import Checklist
 from coopwizard.i18n import say
-from coopwizard.io.jsonio import load_data
 from coopwizard.io.textio import SourceText
 from coopwizard.sheet.compose import build_sheet, missing_answers
 from coopwizard.sheet.migrate import drop_unaccepted
 from coopwizard.sheet.model import Sheet, TopicEntry
 from coopwizard.wizard.draft import Draft
+
+if TYPE_CHECKING:
+    from coopwizard.audit.findings import Audit
 
 
 def new_draft(checklist: Checklist, lang: str, output: str, output_format: str, today: dt.date) -> Draft:
@@ -46,6 +47,9 @@ def sheet_from_answers_file(
     text, offset = source.text, 0
     if looks_like_markdown(source.name, source.text):  # a Markdown sheet is an answers file too
         text, offset = split_front_matter(source.text, source.name)
+    from coopwizard.audit.engine import audit
+    from coopwizard.io.jsonio import load_data
+
     data = load_data(text, source.name, offset)  # JSON as JSON, else YAML
     if not isinstance(data, dict):
         raise InvalidAnswersError("wizard.answers_not_mapping", [], file=source.name)
