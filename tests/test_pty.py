@@ -76,7 +76,7 @@ def test_french_session_interrupted_resumed_and_checked(tmp_path: Path) -> None:
         child.send("\r")
     assert pages >= 1
     _type(child, script.REVIEW)
-    child.expect("Fiche écrite : fete.yaml")
+    child.expect("Fiche écrite\u00a0: fete.yaml")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -108,7 +108,7 @@ def test_edit_in_a_terminal(write: Callable[..., Path], tmp_path: Path) -> None:
     for key in ["\r", "\x1b[B\r", "5 € le repas\r", "\r"]:  # now; single price; details; review: write
         child.send(key)
         time.sleep(0.15)
-    child.expect(f"Fiche écrite : {path}")
+    child.expect(f"Fiche écrite\u00a0: {path}")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -141,19 +141,19 @@ def test_a_plain_session_completes_with_numbers_and_letters_only(tmp_path: Path)
     lines += ["o", "o", "n", "n", "", ""]  # classification: two yes, two no; Enter: no rapprochement, no name
     for line in lines:
         child.sendline(line)
-    child.expect("Sujet 1 sur 12 : Raison et objectifs")
+    child.expect("Sujet 1 sur 12\u00a0: Raison et objectifs")
     for _ in range(12):
         child.sendline("2")  # leave it "to complete"
     child.expect("Tapez un numéro")
     child.sendline("1")  # write the sheet
-    child.expect("Fiche écrite : fete.yaml")
+    child.expect("Fiche écrite\u00a0: fete.yaml")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
     assert (tmp_path / "fete.yaml").is_file()
     shown = child.logfile_read.getvalue() if child.logfile_read else ""
     assert "\x1b" not in shown and not any(glyph in shown for glyph in GLYPHS)
-    assert "Sujet 12 sur 12 : Perspectives" in shown and "Tapez un numéro (Entrée : 1)" in shown
+    assert "Sujet 12 sur 12\u00a0: Perspectives" in shown and "Tapez un numéro (Entrée\u00a0: 1)" in shown
     check = coop("check", str(tmp_path / "fete.yaml"), "--lang", "fr")
     assert "Collaboration" in check.out
 
