@@ -13,6 +13,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 TYPO_FROM = 5  # words this long or longer tolerate one typo
@@ -66,27 +67,82 @@ def _one_typo(a: str, b: str) -> bool:
     return short[i:] == long[i + 1 :]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def word_matches(word: str, expected: str) -> bool:
     if word == expected:
         return True
     return len(expected) >= TYPO_FROM and len(word) >= TYPO_FROM - 1 and _one_typo(word, expected)
 
 
-def _at(text_words: Sequence[str], start: int, phrase: Sequence[str]) -> bool:
-    return start + len(phrase) <= len(text_words) and all(
-        word_matches(text_words[start + i], p) for i, p in enumerate(phrase)
+def _keys(word: str, fuzzy: bool) -> tuple[str, ...]:
+    """The word and, when typos count, the word with each letter taken out in turn.
+
+    Two words one edit apart (a letter missing, added, changed, or two swapped)
+    always share one of these keys: looking a text's words up by key finds every
+    phrase that may start there without comparing each word with each phrase.
+    """
+    if not fuzzy:
+        return (word,)
+    return (word, *{word[:i] + word[i + 1 :] for i in range(len(word))})
+
+
+@dataclass(frozen=True)
+class _Index:
+    phrases: tuple[tuple[str, tuple[str, ...]], ...]  # (phrase, its words), in the checklist's order
+    by_key: Mapping[str, frozenset[str]]  # a key -> the phrases' first words that have it
+    by_first: Mapping[str, tuple[int, ...]]  # a first word -> the phrases that start with it
+    longest: int  # the most words in one phrase
+    starts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # memo: a text's word -> first words it matches
+
+    def firsts(self, word: str) -> tuple[str, ...]:
+        """The phrases' first words that `word` matches (typos tolerated), looked up by key once per word."""
+        known = self.starts.get(word)
+        if known is None:
+            candidates: set[str] = set()
+            for key in _keys(word, len(word) >= TYPO_FROM - 1):
+                candidates.update(self.by_key.get(key, ()))
+            known = self.starts[word] = tuple(sorted(f for f in candidates if word_matches(word, f)))
+        return known
+
+
+@functools.lru_cache(maxsize=512)
+def _index(phrases: tuple[str, ...]) -> _Index:
+    compiled = tuple((phrase, expected) for phrase in phrases if (expected := words(phrase)))
+    by_key: dict[str, set[str]] = {}
+    by_first: dict[str, list[int]] = {}
+    for position, (_, expected) in enumerate(compiled):
+        first = expected[0]
+        by_first.setdefault(first, []).append(position)
+        for key in _keys(first, len(first) >= TYPO_FROM):
+            by_key.setdefault(key, set()).add(first)
+    return _Index(
+        compiled,
+        {key: frozenset(firsts) for key, firsts in by_key.items()},
+        {first: tuple(positions) for first, positions in by_first.items()},
+        max((len(expected) for _, expected in compiled), default=0),
     )
 
 
 def _occurrences(text_words: Sequence[str], phrases: Iterable[str]) -> Iterator[tuple[str, int, int]]:
-    """Every place a phrase stands in the text: (phrase, first word, word after), phrases in their order."""
-    for phrase in phrases:
-        expected = words(phrase)
-        if not expected:
-            continue
-        for start in range(len(text_words) - len(expected) + 1):
-            if _at(text_words, start, expected):
-                yield phrase, start, start + len(expected)
+    """Every place a phrase stands in the text: (phrase, first word, word after), phrases in their order.
+
+    Linear in the text: each word is looked up by its keys (`_keys`), and only the
+    phrases that may start there are compared, word by word.
+    """
+    index = _index(phrases if isinstance(phrases, tuple) else tuple(phrases))
+    hits: list[tuple[int, int]] = []
+    for start, word in enumerate(text_words):
+        for first in index.firsts(word):
+            for position in index.by_first[first]:
+                expected = index.phrases[position][1]
+                end = start + len(expected)
+                if end <= len(text_words) and all(
+                    word_matches(text_words[start + i], expected[i]) for i in range(1, len(expected))
+                ):
+                    hits.append((position, start))
+    for position, start in sorted(hits):
+        phrase, expected = index.phrases[position]
+        yield phrase, start, start + len(expected)
 
 
 def find(text: str, phrases: Iterable[str]) -> tuple[str, tuple[int, int]] | None:
@@ -106,7 +162,11 @@ def is_only(text: str, phrases: Iterable[str], extra_words: int = 0) -> bool:
     words left (« parce que ») are stop words.
     """
     text_words = words(text)
-    for _, start, end in _occurrences(text_words, phrases):
+    chosen = phrases if isinstance(phrases, tuple) else tuple(phrases)
+    meaningful = sum(1 for w in text_words if w not in STOP_WORDS and not w.isdigit())
+    if meaningful > _index(chosen).longest + extra_words:
+        return False  # more to it than any phrase and the words allowed: no need to look
+    for _, start, end in _occurrences(text_words, chosen):
         rest = [*text_words[:start], *text_words[end:]]
         if sum(1 for w in rest if w not in STOP_WORDS and not w.isdigit()) <= extra_words:
             return True
