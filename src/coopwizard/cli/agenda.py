@@ -1,7 +1,5 @@
 """`coop agenda`: the next meeting's agenda, from what the sheet still leaves open."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`coop calendar`: the sheet's milestones as an iCalendar file, for the partners' calendars."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`coop check`: audit sheets like a linter, text or JSON, several files on several cores."""
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`coop compare`: the sheets each association filled in separately, compared topic by topic."""
 
-from __future__ import annotations
-
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated
@@ -45,7 +43,9 @@ def labels_for(files: Sequence[str], given: Sequence[str]) -> list[str]:
     return labels
 
 
-def read_sheets(files: Sequence[str], labels: Sequence[str], guide: Checklist, lang: str) -> list[tuple[str, Sheet]]:
+def read_sheets(
+    files: Sequence[str], labels: Sequence[str], guide: "Checklist", lang: str
+) -> "list[tuple[str, Sheet]]":
     """Each sheet parsed as `coop check` parses it; what it gets wrong is left out, and said on stderr."""
     from coopwizard.audit.service import load_sheet
     from coopwizard.io.textio import read_source

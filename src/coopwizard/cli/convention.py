@@ -1,7 +1,5 @@
 """`coop convention`: a draft agreement between the partners, from the sheet (Markdown, HTML or Word)."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`coop edit`: ask again the topics still missing or to complete, and write the sheet back."""
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated
 

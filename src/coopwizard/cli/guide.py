@@ -1,7 +1,5 @@
 """`coop levels|topics|pitfalls|practices`: the guide at a glance."""
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated
 

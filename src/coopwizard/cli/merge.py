@@ -1,7 +1,5 @@
 """`coop merge`: the common sheet of the sheets each association filled in; what differs is left to complete."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

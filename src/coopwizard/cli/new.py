@@ -1,7 +1,5 @@
 """`coop new`: the wizard at a terminal, or the same sheet from an answers file."""
 
-from __future__ import annotations
-
 import sys
 from typing import TYPE_CHECKING, Annotated
 
@@ -34,7 +32,7 @@ def new(
         str | None, typer.Option("--output", "-o", metavar=mv("PATH|-"), help=h("output"), show_default=False)
     ] = None,
     output_format: Annotated[
-        str | None, typer.Option("--format", "-f", metavar="yaml|md", help=h("render.format"))
+        str | None, typer.Option("--format", "-f", metavar="yaml|md", help=h("new.format"))
     ] = None,
     answers: Annotated[
         str | None, typer.Option("--answers", "-a", metavar=mv("FILE|-"), help=h("new.answers"), show_default=False)
@@ -68,7 +66,7 @@ def new(
             raise UsageError("wizard.no_tty")
         from coopwizard.wizard.interactive import NewSession, interactive_new
 
-        def write(sheet: Sheet, result: Audit, draft: Draft, overwrite: bool) -> None:
+        def write(sheet: "Sheet", result: "Audit", draft: "Draft", overwrite: bool) -> None:
             from coopwizard.render.formats import render_sheet  # only once answered: not before the first question
 
             refuse_overwrite(draft.output, overwrite)

@@ -1,7 +1,5 @@
 """`coop render`: a sheet written again in another format: YAML, Markdown, or a document to hand out (HTML, Word)."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

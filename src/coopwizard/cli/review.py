@@ -3,8 +3,6 @@
 At a terminal without --answers, the wizard asks the statements (wizard/review.py).
 """
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated
 

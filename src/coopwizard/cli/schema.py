@@ -1,7 +1,5 @@
 """`coop schema`: the sheets' JSON Schema, for editors."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

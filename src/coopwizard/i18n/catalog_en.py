@@ -528,4 +528,5 @@ EN: dict[str, str] = {
     "metavar.name": "NAME",
     "metavar.id": "ID",
     "metavar.n": "N",
+    "help.new.format": "Format of the sheet: yaml or md (else from the extension of -o, yaml by default). A document to hand out (HTML, Word) is made afterwards with coop render.",
 }

@@ -541,4 +541,5 @@ FR: dict[str, str] = {
     "metavar.name": "NOM",
     "metavar.id": "ID",
     "metavar.n": "N",
+    "help.new.format": "Format de la fiche : yaml ou md (sinon d'après l'extension de -o, yaml par défaut). Un document à distribuer (HTML, Word) se fait ensuite avec coop render.",
 }
