@@ -27,8 +27,8 @@ from coopwizard.wizard.interactive import _write
 from coopwizard.wizard.progress import Typing
 from coopwizard.wizard.session import new_draft
 from tests import wizard_script as script
-from tests.test_wizard import Session
 from tests.helpers import french
+from tests.test_wizard import Session
 
 TOPIC_ONE = len(script.PROJECT) + len(script.PARTNERS) + len(script.CLASSIFICATION)
 

@@ -61,3 +61,40 @@ def test_no_prompt_library_no_pydantic_no_rich(args: list[str]) -> None:
 def test_help_on_a_terminal_is_drawn_by_rich() -> None:
     """Piped help is Click's plain text; on a terminal, Typer's Rich panels (FORCE_COLOR stands for one)."""
     assert imported(["--help"], FORCE_COLOR="1") == ["rich"]
+
+
+FIRST_QUESTION_PROBE = """
+import json, sys
+from coopwizard.guide.load import load_checklist, resolve_checklist_path
+from coopwizard.wizard.interactive import NewSession, interactive_new, default_output
+from coopwizard.wizard.flow import Wizard
+from coopwizard.wizard.prompts import QuestionaryPrompter
+from coopwizard.wizard.draft import save_draft
+from coopwizard.wizard.session import new_draft
+from coopwizard.render.formats import choose_sheet_format
+import coopwizard.cli.new
+checklist = load_checklist(resolve_checklist_path(None))  # from the cache, warmed by the first run
+today = __import__("datetime").date.today()
+draft = new_draft(checklist, "fr", "fiche.yaml", choose_sheet_format(None, "fiche.yaml"), today)
+save_draft(draft, __import__("pathlib").Path(sys.argv[1]))
+wanted = ("yaml", "ruamel", "jinja2", "docx", "coopwizard.audit.engine", "coopwizard.audit.rules",
+          "coopwizard.render.markdown", "coopwizard.render.report", "coopwizard.wizard.edit")
+print(json.dumps(sorted(m for m in wanted if m in sys.modules)), file=sys.stderr)
+"""
+
+
+def test_coop_new_reaches_its_first_question_without_the_audit_or_pyyaml(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13: what the first question needs, and nothing else (Rich draws the first screen: it may load)."""
+    import os
+
+    env = {**os.environ, "COOP_CACHE_DIR": str(tmp_path / "cache")}
+    for _ in range(2):  # the first run parses the checklist (PyYAML) and fills the cache; the second reads it
+        done = subprocess.run(
+            [sys.executable, "-c", FIRST_QUESTION_PROBE, str(tmp_path / "draft.json")],
+            capture_output=True,
+            text=True,
+            check=False,
+            env=env,
+        )
+        assert done.returncode == 0, done.stderr
+    assert json.loads(done.stderr.strip().splitlines()[-1]) == []

@@ -68,7 +68,9 @@ def test_what_people_typed_is_said_as_typed() -> None:
 def test_the_french_errors_of_the_command_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
     run = coop("check", str(tmp_path / "absente.yaml"), "--lang", "fr")
     assert run.code == 2
-    assert run.err == f"Erreur{NBSP}: {tmp_path / 'absente.yaml'}{NBSP}: fichier introuvable{NNBSP}; vérifiez le chemin.\n"
+    assert (
+        run.err == f"Erreur{NBSP}: {tmp_path / 'absente.yaml'}{NBSP}: fichier introuvable{NNBSP}; vérifiez le chemin.\n"
+    )
 
 
 def test_rich_does_not_break_a_line_at_a_no_break_space() -> None:

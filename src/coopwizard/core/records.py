@@ -8,6 +8,7 @@ class and reused: the cache is read at every start-up.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -83,3 +84,14 @@ def _record_decoder(cls: Any) -> Decoder:
 
     _DECODERS[cls] = record
     return record
+
+
+def json_ready(value: Any) -> Any:
+    """Plain data with dates as ISO strings, for JSON output."""
+    if isinstance(value, dict):
+        return {str(k): json_ready(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [json_ready(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value

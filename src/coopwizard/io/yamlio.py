@@ -10,7 +10,6 @@ the first lookup indexes each mapping it walks through, once.
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 import re
 from collections.abc import Iterator, Sequence
@@ -22,6 +21,7 @@ import yaml
 
 from coopwizard.core.errors import InvalidYamlError
 from coopwizard.core.message import PathPart
+from coopwizard.core.records import json_ready as json_ready  # re-exported: JSON output has always found it here
 
 try:  # libyaml is about nine times faster; the pure-Python classes are the fallback
     from yaml import CSafeLoader as _BaseLoader
@@ -355,14 +355,3 @@ class _Builder:
 
 
 _TIMESTAMPS = yaml.constructor.SafeConstructor()
-
-
-def json_ready(value: Any) -> Any:
-    """Plain data with dates as ISO strings, for JSON output."""
-    if isinstance(value, dict):
-        return {str(k): json_ready(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [json_ready(v) for v in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value

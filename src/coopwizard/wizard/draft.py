@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from coopwizard.core.errors import UsageError
-from coopwizard.core.records import from_data
+from coopwizard.core.records import from_data, json_ready
 from coopwizard.io.textio import os_reason, write_atomic
 from coopwizard.wizard.progress import Progress
 
@@ -91,8 +91,6 @@ class Draft:
 def save_draft(draft: Draft, path: Path | None = None) -> Path:
     target = path or draft_path(draft.output)
     target.parent.mkdir(parents=True, exist_ok=True)
-    from coopwizard.io.yamlio import json_ready  # with PyYAML: not before the first question
-
     write_atomic(target, json.dumps(json_ready(asdict(draft)), ensure_ascii=False, indent=2) + "\n")
     return target
 
