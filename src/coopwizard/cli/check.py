@@ -18,7 +18,7 @@ from coopwizard.cli.app import (
     say_error,
 )
 from coopwizard.core.errors import UsageError
-from coopwizard.io.console import emit
+from coopwizard.io.console import emit, is_terminal
 from coopwizard.io.markup import escape
 
 
@@ -40,6 +40,7 @@ def check(
             json_document_start,
             json_separator,
             render_file,
+            render_file_as_text,
             summary_line,
         )
 
@@ -49,6 +50,7 @@ def check(
         location = resolve_checklist_path(checklist)
         guide = load_checklist(location)  # a broken checklist stops the run before any file
         tally = Tally(strict=strict)
+        drawn = not as_json and is_terminal(sys.stdout)  # Rich draws it; else the workers make the plain text
         if as_json:
             sys.stdout.write(json_document_start(language, guide))
         outcomes = check_all(
@@ -58,7 +60,7 @@ def check(
             as_json,
             strict,
             jobs_for(jobs, files),
-            render_file,
+            render_file if drawn else render_file_as_text,
             keep_errors=not global_options["debug"],
             follow_sheets=not lang_chosen(lang),  # README: a sheet's own language, unless --lang or COOP_LANG
         )
@@ -68,8 +70,10 @@ def check(
                 sys.stdout.write(json_separator(index == 0) + outcome.rendered)
             elif outcome.error is not None:
                 say_error(outcome.error, language)
-            else:
+            elif drawn:
                 emit(outcome.rendered, end="", wrap=False)
+            else:
+                sys.stdout.write(outcome.rendered)
         if as_json:
             sys.stdout.write(json_document_end(tally.as_dict()))
         if len(files) > 1:

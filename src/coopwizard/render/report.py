@@ -11,7 +11,7 @@ from coopwizard.audit.service import FileReport, LocatedFinding, Tally
 from coopwizard.guide.levels import Classification, steps_to_next
 from coopwizard.guide.model import Checklist
 from coopwizard.i18n import colon, message, say
-from coopwizard.io.markup import escape
+from coopwizard.io.markup import escape, plain
 from coopwizard.io.visible import json_visible, visible
 
 JSON_FORMAT = 1
@@ -224,6 +224,15 @@ def json_file_entry(report: FileReport, checklist: Checklist, lang: str) -> str:
 def render_file(report: FileReport, checklist: Checklist, lang: str, as_json: bool) -> str:
     """One file's report as the run prints it: a JSON entry, or text markup."""
     return json_file_entry(report, checklist, lang) if as_json else render_text(report, checklist, lang)
+
+
+def render_file_as_text(report: FileReport, checklist: Checklist, lang: str, as_json: bool) -> str:
+    """The same, its markup already turned into plain text: for output that is not a terminal.
+
+    Run in the workers of `coop check -j N`, so that the main process only writes.
+    """
+    rendered = render_file(report, checklist, lang, as_json)
+    return rendered if as_json else plain(rendered)
 
 
 def json_separator(first: bool) -> str:
