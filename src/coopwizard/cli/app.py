@@ -11,13 +11,15 @@ from __future__ import annotations
 import functools
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from coopwizard import __version__
+from coopwizard.cli.help_texts import wants_help
 from coopwizard.cli.typer_shim import App, Group
+from coopwizard.cli.usage_errors import localize_usage_errors
 from coopwizard.core.errors import CoopError, ExitCode, UsageError
 from coopwizard.i18n import message, resolve_lang, say
 from coopwizard.io.console import emit, is_terminal
@@ -31,37 +33,48 @@ if TYPE_CHECKING:
 # `coop --help` pays for Typer and little else (bench/run.py measures it).
 
 
-def _help_lang() -> str:
-    """The language of --help, chosen before Typer parses anything: --lang if given, else as usual."""
-    argv = sys.argv[1:]
+def language_of(argv: Sequence[str]) -> str:
+    """The language of a command line before Typer parses it (--help, usage errors): --lang if given, else as usual."""
     asked = None
     for index, arg in enumerate(argv):
         if arg in ("--lang", "-l") and index + 1 < len(argv):
             asked = argv[index + 1]
         elif arg.startswith("--lang="):
             asked = arg.partition("=")[2]
-    try:
-        return resolve_lang(asked)
-    except CoopError:
-        return "en"
+    for option in (asked, None):  # an unknown --lang: the language it would have been otherwise
+        try:
+            return resolve_lang(option)
+        except CoopError:
+            continue
+    return "en"
 
 
-HELP_LANG = _help_lang()
+HELP_LANG = language_of(sys.argv[1:])
 
 
 def h(key: str) -> str:
     return message(HELP_LANG, f"help.{key}")
 
 
-def mv(placeholder: str) -> str:
-    """A metavar in the help's language: `FICHE...`, `CHEMIN|-` in French; choices (`fr|en`) as they are typed."""
-    return re.sub(r"[A-Z]+", lambda word: message(HELP_LANG, f"metavar.{word.group().lower()}"), placeholder)
+METAVARS = ("sheet", "path", "file", "name", "id", "n")  # the words of metavars, `metavar.*` in the catalogs
+
+
+def mv(placeholder: str, lang: str | None = None) -> str:
+    """A metavar in the help's language: `FICHE...`, `CHEMIN|-` in French; choices (`fr|en`) as they are typed.
+
+    Also turns a metavar from one language into the other (a usage error said in French).
+    """
+    said = lang or HELP_LANG
+    known = {message(other, f"metavar.{word}"): word for other in ("en", "fr") for word in METAVARS}
+    return re.sub(r"[A-Z]+", lambda w: message(said, f"metavar.{known.get(w.group(), w.group().lower())}"), placeholder)
 
 
 app = App(  # Typer without pydantic, building only the command that runs (typer_shim.py)
     cls=Group,
     value_options=("--lang", "-l"),
-    rich_markup_mode="rich" if is_terminal(sys.stdout) else None,  # Rich's panels only where they are drawn
+    # Rich's panels for help on a terminal only; everything else (a usage error included: one line,
+    # cli/usage_errors.py) is said without them.
+    rich_markup_mode="rich" if is_terminal(sys.stdout) and wants_help(sys.argv) else None,
     name="coop",
     help=h("app"),
     epilog=h("epilog"),
@@ -70,6 +83,8 @@ app = App(  # Typer without pydantic, building only the command that runs (typer
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+localize_usage_errors()  # an unknown option or a missing file: one line in the run's language
 
 global_options: dict[str, Any] = {"debug": False, "lang": None}  # options given before the command
 

@@ -37,7 +37,7 @@ import typer
 from typer.core import TyperGroup
 
 try:  # Typer's private seam: present in 0.29
-    from typer._click.exceptions import BadParameter
+    from typer._click.exceptions import BadParameter, UsageError
     from typer._coercion import RuntimeParam
     from typer.core import _TyperParameter
 
@@ -147,11 +147,17 @@ class Group(TyperGroup):
     """The app's group: its own options and each command's get their conversions before Typer parses them."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        ctx.meta.setdefault("coopwizard.argv", list(args))  # the run's language, for a usage error (usage_errors.py)
         prepare(self.get_params(ctx))
         return super().parse_args(ctx, args)
 
     def resolve_command(self, ctx: Any, args: list[str]) -> tuple[str | None, Any, list[str]]:
-        name, command, rest = super().resolve_command(ctx, args)
+        try:
+            name, command, rest = super().resolve_command(ctx, args)
+        except UsageError as err:
+            if ACTIVE and args and args[0] not in self.commands:
+                err.typed_command = args[0]  # type: ignore[attr-defined]  # said by cli/usage_errors.py
+            raise
         if command is not None:
             prepare(command.get_params(ctx))
         return name, command, rest
