@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +20,18 @@ DATA = Path(__file__).parent / "data"
 @pytest.fixture(scope="session")
 def cache_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("cache")
+
+
+AUDIT_TODAY = dt.date(2026, 12, 1)
+
+
+@pytest.fixture(autouse=True)
+def pinned_audit_day(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`coop check` in the suite audits as of one fixed day (core/clock.py), not the day the suite runs:
+    the example sheets do not fall due for review, or age, while their tests stay the same."""
+    from coopwizard.core import clock
+
+    monkeypatch.setattr(clock, "today", lambda: AUDIT_TODAY)
 
 
 @pytest.fixture(autouse=True)

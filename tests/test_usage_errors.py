@@ -69,7 +69,9 @@ def test_the_language_option_itself_decides() -> None:
 def test_on_a_terminal_too_no_panel(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """FORCE_COLOR stands for a terminal: Rich's panels are for help only."""
     env = {**os.environ, "FORCE_COLOR": "1", "COOP_LANG": "en"}
-    run = subprocess.run([sys.executable, "-m", "coopwizard", "check", "--foo"], capture_output=True, text=True, env=env)
+    run = subprocess.run(
+        [sys.executable, "-m", "coopwizard", "check", "--foo"], capture_output=True, text=True, env=env
+    )
     assert run.returncode == 2
     assert run.stderr.endswith("no such option: --foo (close ones: --format); see python -m coopwizard check -h.\n")
     assert "╭" not in run.stderr and run.stderr.count("\n") == 1

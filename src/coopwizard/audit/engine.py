@@ -14,6 +14,7 @@ from coopwizard.audit.findings import Audit, Coverage, Finding, Trigger
 from coopwizard.audit.placeholders import Placeholder, has_placeholder, without_placeholders
 from coopwizard.audit.reviews import check_reviews
 from coopwizard.audit.rules import RULES, RuleContext
+from coopwizard.core import clock
 from coopwizard.core.localized import Localized
 from coopwizard.core.message import Message, PathPart
 from coopwizard.guide.levels import Classification, classify
@@ -28,7 +29,7 @@ def audit(
     sheet: Sheet, checklist: Checklist, issues: list[SchemaIssue] | None = None, today: dt.date | None = None
 ) -> Audit:
     """Every finding on the sheet; the rules read it with its placeholders taken out."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     findings = [_schema_finding(issue) for issue in issues or []]
     clean, placeholders = without_placeholders(sheet, checklist)
     coverage, topic_findings = _coverage(clean, checklist, placeholders)

@@ -1,0 +1,12 @@
+"""Today's date for the audit, in one place: what "a review is due" and "the sheet's date" are measured from.
+
+A seam rather than `dt.date.today()` inline, so that the suite audits its example sheets
+as of a fixed day (tests/conftest.py): a sheet dated 2026-09-14 would otherwise start
+showing "a review is due" on 2027-09-15 and every test of it would fail that morning.
+"""
+
+import datetime as dt
+
+
+def today() -> dt.date:
+    return dt.date.today()
