@@ -10,7 +10,7 @@ import pytest
 
 from tests import sheets
 from tests.conftest import EXAMPLE
-from tests.helpers import coop
+from tests.helpers import coop, french
 
 TOPIC_IDS = [
     "purpose",
@@ -182,6 +182,11 @@ def test_usage_errors_exit_2_with_one_line(args: list[str], message: str) -> Non
     assert run.code == 2
     assert run.err.splitlines() == [message]
     assert run.out == ""
+
+
+def test_an_unknown_language_is_said_in_the_one_that_would_have_been() -> None:
+    run = coop("check", "x.yaml", "--lang", "de", env={"COOP_LANG": "fr"})
+    assert (run.code, run.err) == (2, french("Erreur : langue « de » inconnue ; choisissez fr ou en (--lang fr).\n"))
 
 
 def test_language_from_the_environment() -> None:

@@ -119,7 +119,7 @@ def run(lang_option: str | None, action: Callable[[str], int]) -> None:
     """
     from coopwizard.io.streams import BROKEN_PIPE_EXIT, guarded_streams, silence
 
-    lang = "en"
+    lang = language_of([])  # an unknown --lang is said in the language it would have been otherwise
     with guarded_streams():
         try:
             lang = resolve_lang(lang_option or global_options["lang"])
