@@ -43,7 +43,7 @@ def test_the_complete_example_is_clean() -> None:
 def test_the_example_in_french() -> None:
     run = coop("check", str(EXAMPLE), "--lang", "fr")
     assert run.code == 0
-    assert "  Niveau\u00a0: ●●● Coopération — « faire œuvre commune »" in run.out
+    assert french("  Niveau : ●●● Coopération — « faire œuvre commune »") in run.out
     assert "  Sujets réglés\u00a0: ████████████ 12/12" in run.out
     assert "Rien à signaler." in run.out
 

@@ -74,3 +74,27 @@ def test_arguments_are_named_for_people_not_python(command: str, terminal: bool,
         assert f"[OPTIONS] {sheet}" in shown
     if command == "check":
         assert ("0 ou plus" if lang == "fr" else "0 or more") in shown
+
+
+def test_command_examples_can_be_copied_as_they_are() -> None:
+    """No « ; » between examples: French typography would put a U+202F before it, and a pasted
+    `coop check fiche.yaml\u202f;` names a file that does not exist."""
+    from coopwizard.i18n.catalogs import CATALOGS
+
+    for lang, catalog in CATALOGS.items():
+        for key, text in catalog.items():
+            if key.startswith("help.") and ("Exemple" in text or "Example" in text):
+                examples = re.split(r"Exemples? :|Examples?:", text, maxsplit=1)[1]
+                assert ";" not in examples, (lang, key)
+
+
+@pytest.mark.parametrize("width", [50, 55, 60, 70, 80])
+def test_rich_help_does_not_break_at_a_no_break_space(width: int) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "COOP_LANG"}
+    env.update(FORCE_COLOR="1", COLUMNS=str(width))
+    for args in (["--help"], ["agenda", "--help"], ["edit", "--help"]):
+        run = subprocess.run(
+            [sys.executable, "-m", "coopwizard", *args, "--lang", "fr"], capture_output=True, text=True, env=env
+        )
+        shown = re.sub(r"\x1b\[[0-9;]*m", "", run.stdout)
+        assert not re.search(r"│ *[»:;?!]|« *│", shown), shown

@@ -71,3 +71,18 @@ def test_a_long_text_is_matched_in_one_pass() -> None:
     word_matches.cache_clear()
     assert find(text, PHRASES) == ("à définir", (20_000, 20_002))
     assert word_matches.cache_info().misses < 100  # distinct (word, phrase word) pairs actually compared
+
+
+def test_a_very_long_word_costs_memory_in_proportion() -> None:
+    """One 5,000-letter word: no one-edit keys for it (5,000 keys of 5,000 letters would be 25 MB)."""
+    import tracemalloc
+
+    word = "".join(chr(ord("a") + (i * 7) % 26) for i in range(5_000))
+    tracemalloc.start()
+    try:
+        assert find(f"{word} à définir {word}b", PHRASES) == ("à définir", (1, 3))
+        assert not is_only(word, PHRASES, 1)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 5_000_000, peak

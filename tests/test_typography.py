@@ -86,3 +86,19 @@ def test_rich_does_not_break_a_line_at_a_no_break_space() -> None:
         lines = captured.get().splitlines()
         assert not any(line.rstrip().endswith("«") or line.lstrip().startswith(("»", ":")) for line in lines), lines
         assert "demandeur" in "".join(lines)
+
+
+def test_the_french_report_is_typeset() -> None:
+    """The level line (« travailler ensemble », its modes) and the steps to the next level (issue 11)."""
+    from tests.conftest import EXAMPLE
+
+    out = coop("check", str(EXAMPLE), "--lang", "fr").out
+    assert "Niveau\u00a0:" in out and f"«{NNBSP}" in out
+    assert not BREAKABLE.search(out), out
+
+
+def test_the_agreement_s_own_clauses_are_typeset() -> None:
+    from tests.conftest import EXAMPLE
+
+    out = coop("convention", str(EXAMPLE), "--lang", "fr", "-o", "-").out
+    assert f"Entre les soussignées{NBSP}:" in out and f"dénommées «{NNBSP}les parties{NNBSP}»" in out

@@ -92,7 +92,7 @@ def test_a_whole_session_in_french(checklist: Checklist, tmp_path: Path) -> None
     shown = session.shown
     assert "Sujet 4/12 — Gouvernance" in shown
     assert "Sujet 12/12 — Perspectives" in shown
-    assert "●●● Coopération — « faire œuvre commune »" in shown
+    assert french("●●● Coopération — « faire œuvre commune »") in shown
     assert "Relecture" in shown
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 TYPO_FROM = 5  # words this long or longer tolerate one typo
+MEMO_WORDS = 1 << 15  # distinct words remembered per phrase list
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
 
 # Words that say nothing of what a text is about, in both languages: left out when
@@ -92,15 +93,22 @@ class _Index:
     by_key: Mapping[str, frozenset[str]]  # a key -> the phrases' first words that have it
     by_first: Mapping[str, tuple[int, ...]]  # a first word -> the phrases that start with it
     longest: int  # the most words in one phrase
+    longest_first: int  # the most letters in a phrase's first word
     starts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # memo: a text's word -> first words it matches
 
     def firsts(self, word: str) -> tuple[str, ...]:
         """The phrases' first words that `word` matches (typos tolerated), looked up by key once per word."""
         known = self.starts.get(word)
         if known is None:
+            # A word longer than every first word by two letters or more is one edit from none of them:
+            # no keys for it (a hostile 16,000-letter word would make 16,000 keys of 16,000 letters).
+            if len(word) > self.longest_first + 1:
+                return ()
             candidates: set[str] = set()
             for key in _keys(word, len(word) >= TYPO_FROM - 1):
                 candidates.update(self.by_key.get(key, ()))
+            if len(self.starts) >= MEMO_WORDS:
+                self.starts.clear()  # a bounded memo: a folder of sheets does not keep every word it has seen
             known = self.starts[word] = tuple(sorted(f for f in candidates if word_matches(word, f)))
         return known
 
@@ -120,6 +128,7 @@ def _index(phrases: tuple[str, ...]) -> _Index:
         {key: frozenset(firsts) for key, firsts in by_key.items()},
         {first: tuple(positions) for first, positions in by_first.items()},
         max((len(expected) for _, expected in compiled), default=0),
+        max((len(expected[0]) for _, expected in compiled), default=0),
     )
 
 

@@ -42,6 +42,12 @@ def main() -> None:
 
         localize_help(HELP_LANG)
         readable_arguments(HELP_LANG)
+        from coopwizard.io.console import is_terminal
+
+        if is_terminal(sys.stdout):  # Rich draws the help: no line break at a no-break space there either
+            from coopwizard.io.console import keep_no_break_spaces
+
+            keep_no_break_spaces()
     null_at_start = stdout_is_null()
     try:
         app(prog_name="coop")

@@ -56,7 +56,17 @@ def h(key: str) -> str:
     return message(HELP_LANG, f"help.{key}")
 
 
-METAVARS = ("sheet", "path", "file", "name", "id", "n")  # the words of metavars, `metavar.*` in the catalogs
+METAVARS = (
+    "sheet",
+    "path",
+    "file",
+    "name",
+    "id",
+    "n",
+    "command",
+    "args",
+    "options",
+)  # the words of metavars, `metavar.*` in the catalogs
 
 
 def mv(placeholder: str, lang: str | None = None) -> str:
@@ -66,7 +76,12 @@ def mv(placeholder: str, lang: str | None = None) -> str:
     """
     said = lang or HELP_LANG
     known = {message(other, f"metavar.{word}"): word for other in ("en", "fr") for word in METAVARS}
-    return re.sub(r"[A-Z]+", lambda w: message(said, f"metavar.{known.get(w.group(), w.group().lower())}"), placeholder)
+
+    def word(found: re.Match[str]) -> str:
+        key = known.get(found.group())
+        return found.group() if key is None else message(said, f"metavar.{key}")  # unknown: as written
+
+    return re.sub(r"[A-Z]+", word, placeholder)
 
 
 app = App(  # Typer without pydantic, building only the command that runs (typer_shim.py)
@@ -79,6 +94,7 @@ app = App(  # Typer without pydantic, building only the command that runs (typer
     help=h("app"),
     epilog=h("epilog"),
     no_args_is_help=True,
+    subcommand_metavar=mv("COMMAND [ARGS]..."),
     add_completion=False,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},

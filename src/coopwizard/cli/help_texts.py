@@ -145,6 +145,20 @@ def readable_arguments(lang: str) -> bool:
     TyperArgument.display_type_rich = no_python_type  # type: ignore[method-assign]
     TyperOption._get_number_range_help_str = range_in_words  # type: ignore[method-assign]
     TyperOption.display_type_rich = flag_without_type  # type: ignore[method-assign]
+    if lang == "fr":  # Typer joins "[par défaut : 0; 0 ou plus]" the English way
+        from coopwizard.i18n.typography import list_separator
+
+        help_record = TyperOption.get_help_record
+
+        def help_record_here(self: Any, ctx: Any) -> Any:
+            record = help_record(self, ctx)
+            if record is None or not record[1].endswith("]"):
+                return record
+            name, text = record
+            start = text.rfind("[")
+            return name, text[:start] + text[start:].replace("; ", list_separator(lang))
+
+        TyperOption.get_help_record = help_record_here  # type: ignore[method-assign]
     return True
 
 

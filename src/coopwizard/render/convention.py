@@ -113,7 +113,8 @@ class _Builder:
         self.where = ""
 
     def t(self, localized: Any) -> str:
-        return str(localized[self.lang])
+        # The agreement's own clauses (checklists/documents/convention.yaml), spaced as French wants.
+        return typeset(str(localized[self.lang]), self.lang)
 
     # -- what the sheet gives -------------------------------------------------------
     def _context(self, view: View) -> dict[str, Any]:
@@ -244,7 +245,7 @@ class _Builder:
 
     def agreement(self) -> Agreement:
         data, view = self.data, self.view
-        self.where = self.t(data["between"]).rstrip(" :")
+        self.where = self.t(data["between"]).rstrip(" :\u00a0")
         parties = []
         between = self.where
         for partner in self.context["partners"] or [{"name": None}]:

@@ -11,6 +11,7 @@ from coopwizard.audit.service import FileReport, LocatedFinding, Tally
 from coopwizard.guide.levels import Classification, steps_to_next
 from coopwizard.guide.model import Checklist
 from coopwizard.i18n import colon, message, say
+from coopwizard.i18n.typography import list_separator, quote
 from coopwizard.io.markup import escape, plain
 from coopwizard.io.visible import json_visible, visible
 
@@ -35,15 +36,11 @@ def describe_level(classification: Classification, checklist: Checklist, lang: s
     if level is None:
         key = "report.level_none" if classification.answered else "report.level_unknown"
         return f"{level_scale(classification, checklist)} {message(lang, key)}"
-    motto = f"« {level.motto(lang)} »" if lang == "fr" else f'"{level.motto(lang)}"'
+    motto = quote(level.motto(lang), lang) if lang == "fr" else f'"{level.motto(lang)}"'
     text = f"{level_scale(classification, checklist)} {level.name(lang)} — {motto}"
     if len(classification.modes) > 1:
         modes = ", ".join(m.name(lang) for m in classification.modes)
-        text += (
-            f" ({message(lang, 'report.modes')} : {modes})"
-            if lang == "fr"
-            else f" ({message(lang, 'report.modes')}: {modes})"
-        )
+        text += f" ({message(lang, 'report.modes')}{colon(lang)}{modes})"
     return text
 
 
@@ -75,7 +72,7 @@ def _render_text(report: FileReport, checklist: Checklist, lang: str) -> str:
         lines.append(f"  {escape(message(lang, 'report.level_declared'))}{sep}{escape(declared.name(lang))}")
     upgrade = supported
     if upgrade.next_level is not None and upgrade.missing:
-        separator = " ; " if lang == "fr" else "; "
+        separator = list_separator(lang)
         steps = separator.join(step.rstrip(".") for step in steps_to_next(upgrade, lang)) + "."
         lines.append(
             f"  {escape(message(lang, 'report.next', level=upgrade.next_level.name(lang)))}{sep}{escape(steps)}"
@@ -107,7 +104,7 @@ def _rank(classification: Classification) -> int:
 
 def _claims_left_out(result: Audit, checklist: Checklist, lang: str) -> str:
     """The classification questions whose "yes" the sheet contradicts, as the report says them."""
-    separator = " ; " if lang == "fr" else "; "
+    separator = list_separator(lang)
     return separator.join(q.text(lang) for q in checklist.classification if q.id in result.contradicted)
 
 

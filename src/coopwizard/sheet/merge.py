@@ -21,7 +21,7 @@ from coopwizard.guide.model import Checklist
 from coopwizard.guide.paths import CLASSIFICATION, PROJECT
 from coopwizard.guide.types import is_answered
 from coopwizard.i18n import colon, message
-from coopwizard.i18n.typography import quote
+from coopwizard.i18n.typography import list_separator, quote
 from coopwizard.sheet.compare import PARTNERS, Comparison, Point, describe, key, point_label
 from coopwizard.sheet.model import Review, Sheet, TopicEntry, review_data
 
@@ -163,7 +163,7 @@ def _partner_details(record: dict[str, object], checklist: Checklist, lang: str)
         value = record.get(question.id)
         if question.id != "name" and is_answered(value):
             parts.append(f"{question.short(lang)}{colon(lang)}{question.kind.display(question, value, lang)}")
-    return " ; ".join(parts) if lang == "fr" else "; ".join(parts)
+    return list_separator(lang).join(parts)
 
 
 def _note_lines(point: Point, comparison: Comparison, checklist: Checklist, lang: str) -> list[str]:

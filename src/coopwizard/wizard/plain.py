@@ -15,7 +15,7 @@ from typing import IO
 from coopwizard.core.text import folded
 from coopwizard.guide.levels import Classification
 from coopwizard.guide.model import Checklist, Topic
-from coopwizard.i18n import message
+from coopwizard.i18n import colon, message
 from coopwizard.io.visible import visible
 from coopwizard.sheet.model import Sheet
 from coopwizard.wizard.prompter import Choices, Interrupted, Validate
@@ -58,7 +58,7 @@ class PlainPrompter:
             self.say(instruction)
         while True:
             shown = f"{text} [{default}]" if default else text
-            answer = self.read(shown + " :" if self.lang == "fr" else shown + ":")
+            answer = self.read(shown + colon(self.lang).rstrip())  # « Titre du projet : »
             answer = answer if answer.strip() else default
             problem = validate(answer) if validate else None
             if problem is None:
