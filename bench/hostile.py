@@ -121,6 +121,13 @@ def huge_text(size: int) -> str:
     return _fill(size, before, lambda i: line, "  territory:" + after)
 
 
+def long_word(size: int) -> str:
+    """One word of megabytes, letters not repeating soon: each phrase lookup must stay linear in it."""
+    head = HEAD.format(title="{title}", summary="Un projet.", partners=TWO_PARTNERS)
+    word = "".join(chr(ord("a") + (i * 7 + i // 26) % 26) for i in range(max(0, size - len(head))))
+    return head.replace("{title}", word, 1)
+
+
 SHAPES: dict[str, Callable[[int], str]] = {
     "backslashes in the title": backslashes,
     "quotes and markup in text": markup,
@@ -130,4 +137,5 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "many milestones": many_milestones,
     "deep nesting (allowed)": deep_nesting,
     "one huge text": huge_text,
+    "one very long word": long_word,
 }
