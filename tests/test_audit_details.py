@@ -14,7 +14,7 @@ import pytest
 
 from coopwizard.audit.engine import audit
 from coopwizard.audit.findings import Trigger
-from coopwizard.audit.phrases import contains, find, restates
+from coopwizard.audit.phrases import contains, find, restates, word_matches
 from coopwizard.guide.model import Checklist
 from coopwizard.sheet.parse import parse_sheet
 from tests import sheets
@@ -42,6 +42,28 @@ def test_find_gives_the_phrase_found_and_its_word_positions() -> None:
     assert find("Une subvension de la ville", ["subvention"]) == ("subvention", (1, 2))
     assert find("Rien de prévu", ["on verra"]) is None
     assert contains("Rien de prévu", ["prevu"]) and not contains("Rien", ["prevu"])
+
+
+@pytest.mark.parametrize(
+    ("word", "expected", "matches"),
+    [
+        ("subvnetion", "subvention", True),  # two neighbours swapped: one typo
+        ("usbvention", "subvention", True),  # the first two
+        ("subventino", "subvention", True),  # the last two
+        ("sunvebtion", "subvention", False),  # two letters swapped that are not neighbours
+        ("subvnxtion", "subvention", False),  # two neighbours changed, not swapped
+        ("subvnetoin", "subvention", False),  # two swaps
+        ("subvenion", "subvention", True),  # one letter missing
+        ("subvenon", "subvention", False),  # two missing
+        ("subventtion", "subvention", True),  # one added
+        ("subventiion", "subvention", True),
+        ("ssubventionn", "subvention", False),  # two added
+        ("paie", "pied", False),  # short words match exactly
+    ],
+)
+def test_one_typo_is_tolerated_in_a_long_word(word: str, expected: str, matches: bool) -> None:
+    assert word_matches(word, expected) is matches
+    assert contains(f"Une {word} de la ville", [expected]) is matches
 
 
 def test_a_text_with_no_meaningful_word_restates_anything() -> None:
