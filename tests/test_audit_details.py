@@ -55,6 +55,8 @@ def test_find_gives_the_phrase_found_and_its_word_positions() -> None:
         ("subvnetoin", "subvention", False),  # two swaps
         ("subvenion", "subvention", True),  # one letter missing
         ("subvenon", "subvention", False),  # two missing
+        ("ubvention", "subvention", True),  # the first one missing
+        ("xbvention", "subvention", False),  # the first changed and one missing
         ("subventtion", "subvention", True),  # one added
         ("subventiion", "subvention", True),
         ("ssubventionn", "subvention", False),  # two added
@@ -129,3 +131,42 @@ def test_one_shared_word_does_not_name_a_partner(checklist: Checklist) -> None:
     # The same grant said to come from the partner that pays is its money, counted once: a gap.
     data["topics"]["material_resources"]["existing"][1]["provided_by"] = "Cuisine du Monde"
     assert codes(data, checklist, "wishes_vs_means") == ["money_gap"]
+
+
+# -- provider_relationship: who only pays ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("brings", "only_pays"),
+    [
+        ({"brings_money": 400}, True),
+        ({"brings_money": 1}, True),  # a symbolic euro is money too
+        ({"brings_money": 400, "brings_material": ["cuisine mobile"]}, False),
+        ({"brings_money": 400, "brings_people": ["deux cuisinières"]}, False),
+        ({"brings_material": ["cuisine mobile"]}, False),
+        ({}, False),
+    ],
+)
+def test_a_partner_with_no_mission_only_pays_when_it_brings_money_alone(
+    brings: dict[str, Any], only_pays: bool, checklist: Checklist
+) -> None:
+    """Cuisine du Monde has no mission and every mission is the Potagers': it only asks if it brings only money."""
+    data = sheets.provider_only_asks()
+    cuisine = data["partners"][2]
+    for key in ("brings_material", "brings_people", "brings_money"):
+        cuisine.pop(key, None)
+    cuisine.update(brings)
+    found = triggers(data, checklist, "provider_relationship")
+    assert [t.code for t in found] == (["only_asks"] if only_pays else [])
+    if only_pays:
+        assert found[0].message.params == {
+            "askers": "Cuisine du Monde Cergy",
+            "providers": "Les Potagers des Linandes",
+        }
+
+
+def test_paid_services_with_every_partner_working_say_only_that(checklist: Checklist) -> None:
+    """Paid services between partners who all have a mission: no payer to name, the answer alone is said."""
+    (found,) = triggers(sheets.provider_relationship(), checklist, "provider_relationship")
+    assert (found.code, found.message.key, found.message.params) == ("paid_services", "trigger.paid_services", {})
+    assert found.path == ("topics", "responsibilities", "paid_services")
