@@ -293,3 +293,36 @@ def test_the_default_haste_thresholds(checklist: Checklist) -> None:
     """The values the guide's checklist ships with, pinned once (the tests above follow them)."""
     rule = params(checklist, "hasty_decisions")
     assert (rule["min_days_to_last_milestone"], rule["max_unsettled_topics"]) == (30, 2)
+
+
+def test_a_partner_s_money_listed_first_leaves_the_other_amounts_counted(checklist: Checklist) -> None:
+    """The order of the existing resources does not matter: after a partner's money, a grant still counts."""
+    data = _gap_of(0)
+    existing = data["topics"]["material_resources"]["existing"]
+    existing.insert(
+        0, {"item": "Caisse des Potagers", "amount": PARTNER_MONEY[0], "provided_by": "Potagers des Linandes"}
+    )
+    assert codes(data, checklist, "wishes_vs_means") == []
+
+
+def test_a_need_with_no_amount_adds_nothing_to_the_money_needed(checklist: Checklist) -> None:
+    data = _gap_of(0)
+    data["topics"]["material_resources"]["needed"].append({"item": "Tables", "source": "Prêt de la Maison de quartier"})
+    assert codes(data, checklist, "wishes_vs_means") == []
+    data["topics"]["material_resources"]["needed"][-1]["amount"] = 1
+    (gap,) = triggers(data, checklist, "wishes_vs_means")
+    assert gap.message.params["needed"] == Amount(BROUGHT + 1)
+
+
+def test_a_need_without_its_name_is_said_as_a_question_mark(checklist: Checklist) -> None:
+    """A need whose item or need is missing is a schema error, and the audit still says it, as « ? »."""
+    data = sheets.example()
+    data["topics"]["material_resources"]["needed"] += [{"amount": BROUGHT}, {"source": "Si on trouve un sponsor"}]
+    data["topics"]["human_resources"]["needed"].append({"source": "Si on trouve des bénévoles"})
+    sheet, issues = parse_sheet(data, checklist, "x.yaml")
+    assert sorted(i.key for i in issues) == ["answer.missing_field"] * 3
+    result = audit(sheet, checklist, issues, TODAY)
+    found = {
+        t.code: t.message.params["items"] for f in result.findings if f.rule == "wishes_vs_means" for t in f.triggers
+    }
+    assert found == {"money_gap": "?", "material_without_source": "?", "people_without_source": "?"}
