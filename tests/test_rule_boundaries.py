@@ -326,3 +326,22 @@ def test_a_need_without_its_name_is_said_as_a_question_mark(checklist: Checklist
         t.code: t.message.params["items"] for f in result.findings if f.rule == "wishes_vs_means" for t in f.triggers
     }
     assert found == {"money_gap": "?", "material_without_source": "?", "people_without_source": "?"}
+
+
+def test_needs_with_no_sure_source_are_named(checklist: Checklist) -> None:
+    """Things and people needed with no source, or only a hope, are listed by name; a sure source is left out."""
+    data = sheets.example()
+    data["topics"]["material_resources"]["needed"] += [
+        {"item": "Barnums supplémentaires"},
+        {"item": "Groupe électrogène", "source": "On cherchera un prêt"},
+        {"item": "Tables", "source": "Prêt de la Maison de quartier"},
+    ]
+    data["topics"]["human_resources"]["needed"] += [
+        {"need": "Un photographe", "source": "Peut-être un parent"},
+        {"need": "Deux cuisiniers de plus"},
+    ]
+    found = {t.code: t.message.params["items"] for t in triggers(data, checklist, "wishes_vs_means")}
+    assert found == {
+        "material_without_source": "Barnums supplémentaires, Groupe électrogène",
+        "people_without_source": "Un photographe, Deux cuisiniers de plus",
+    }
