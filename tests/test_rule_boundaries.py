@@ -345,3 +345,8 @@ def test_needs_with_no_sure_source_are_named(checklist: Checklist) -> None:
         "material_without_source": "Barnums supplémentaires, Groupe électrogène",
         "people_without_source": "Un photographe, Deux cuisiniers de plus",
     }
+    where = {t.code: t.path for t in triggers(data, checklist, "wishes_vs_means")}
+    assert where == {
+        "material_without_source": ("topics", "material_resources", "needed"),
+        "people_without_source": ("topics", "human_resources", "needed"),
+    }
