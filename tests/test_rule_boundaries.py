@@ -350,3 +350,15 @@ def test_needs_with_no_sure_source_are_named(checklist: Checklist) -> None:
         "material_without_source": ("topics", "material_resources", "needed"),
         "people_without_source": ("topics", "human_resources", "needed"),
     }
+
+
+def test_a_last_milestone_with_no_label_is_said_by_its_date(checklist: Checklist) -> None:
+    minimum = params(checklist, "hasty_decisions")["min_days_to_last_milestone"]
+    data = _squeezed(minimum - 1)
+    last = data["topics"]["timeline"]["milestones"][-1]
+    del last["label"]
+    sheet, issues = parse_sheet(data, checklist, "x.yaml")
+    result = audit(sheet, checklist, issues, TODAY)
+    (short,) = [t for f in result.findings if f.rule == "hasty_decisions" for t in f.triggers][:1]
+    assert short.code == "short_preparation"
+    assert short.message.params["label"] == short.message.params["date"] == last["date"].isoformat()
