@@ -362,3 +362,14 @@ def test_a_last_milestone_with_no_label_is_said_by_its_date(checklist: Checklist
     (short,) = [t for f in result.findings if f.rule == "hasty_decisions" for t in f.triggers][:1]
     assert short.code == "short_preparation"
     assert short.message.params["label"] == short.message.params["date"] == last["date"].isoformat()
+
+
+def test_each_sign_of_haste_is_said_at_its_answer(checklist: Checklist) -> None:
+    rule = params(checklist, "hasty_decisions")
+    data = _squeezed(rule["min_days_to_last_milestone"] - 1, "undecided", rule["max_unsettled_topics"] + 1)
+    where = {t.code: t.path for t in triggers(data, checklist, "hasty_decisions")}
+    assert where == {
+        "short_preparation": ("topics", "timeline", "milestones"),
+        "unsettled_topics": ("topics", "timeline", "milestones"),
+        "no_decision_rule": ("topics", "governance", "decision_rule"),
+    }
