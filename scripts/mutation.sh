@@ -31,6 +31,34 @@ for folder in "${folders[@]}"; do
   [[ -d "src/coopwizard/$folder" ]] || { echo "error: no folder src/coopwizard/$folder" >&2; exit 2; }
   only+="    src/coopwizard/$folder/*"$'\n'
 done
+# mutmut 3 leaves every decorated function unmutated. A registration decorator on a module-level
+# function (`@rule("name")`: a call of a bare name) is moved, in this copy only, to an assignment
+# after the function (`f = rule("name")(f)`), which registers the same function: the rules of
+# audit/rules.py get mutated. Other decorators (functools caches, properties) are kept as they are.
+for folder in "${folders[@]}"; do
+  "$python" - "src/coopwizard/$folder" <<'PY'
+import ast, pathlib, sys
+
+for path in pathlib.Path(sys.argv[1]).rglob("*.py"):
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    moves = []
+    for node in ast.parse("".join(lines)).body:
+        decorators = getattr(node, "decorator_list", [])
+        if isinstance(node, ast.FunctionDef) and decorators and all(
+            isinstance(d, ast.Call) and isinstance(d.func, ast.Name) for d in decorators
+        ):
+            moves.append(node)
+    for node in reversed(moves):  # from the bottom, so that earlier line numbers hold
+        applied = node.name
+        for decorator in reversed(node.decorator_list):
+            applied = f"{ast.get_source_segment(''.join(lines), decorator)}({applied})"
+        lines[node.end_lineno : node.end_lineno] = [f"{node.name} = {applied}\n"]
+        first = node.decorator_list[0].lineno - 1
+        del lines[first : node.lineno - 1]
+    if moves:
+        path.write_text("".join(lines), encoding="utf-8")
+PY
+done
 selection=""
 if [[ -n "${TESTS:-}" ]]; then
   selection="pytest_add_cli_args_test_selection ="$'\n'
