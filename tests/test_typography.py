@@ -102,3 +102,14 @@ def test_the_agreement_s_own_clauses_are_typeset() -> None:
 
     out = coop("convention", str(EXAMPLE), "--lang", "fr", "-o", "-").out
     assert f"Entre les soussignées{NBSP}:" in out and f"dénommées «{NNBSP}les parties{NNBSP}»" in out
+
+
+def test_plain_mode_breaks_lines_at_words() -> None:
+    """A plain terminal cuts a long line wherever the width ends (« le pro/jet »); plain mode wraps first."""
+    from coopwizard.wizard.plain import wrapped
+
+    text = typeset("Nous allons préparer ensemble la fiche : le projet, les associations, « à compléter ».", "fr")
+    lines = wrapped("  " + text, 30).split("\n")
+    assert all(len(line) <= 30 and line.startswith("  ") for line in lines), lines
+    assert " ".join(line.strip() for line in lines) == text
+    assert not any(line.rstrip().endswith("«") or line.lstrip().startswith(("»", ":")) for line in lines)

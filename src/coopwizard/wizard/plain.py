@@ -25,6 +25,31 @@ YES = {"o", "oui", "y", "yes"}
 NO = {"n", "non", "no"}
 
 
+def wrapped(text: str, width: int | None = None) -> str:
+    """Text broken at word boundaries to fit the terminal, each line keeping its indent.
+
+    A plain terminal wraps long lines wherever the width ends (« le pro/jet »); the
+    no-break spaces of French typography keep « : » with its word (textwrap only breaks
+    at ASCII spaces).
+    """
+    import shutil
+    import textwrap
+
+    width = width or max(20, shutil.get_terminal_size((80, 24)).columns - 1)
+    lines = []
+    for line in text.split("\n"):
+        if len(line) <= width:
+            lines.append(line)
+            continue
+        indent = line[: len(line) - len(line.lstrip(" "))]
+        lines.append(
+            textwrap.fill(
+                line.strip(" "), width, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False
+            )
+        )
+    return "\n".join(lines)
+
+
 class PlainPrompter:
     """Reads whole lines from standard input; writes questions on standard error."""
 
@@ -37,11 +62,11 @@ class PlainPrompter:
         return message(self.lang, key, **params)
 
     def say(self, text: str) -> None:
-        self.out.write(visible(text) + "\n")
+        self.out.write(wrapped(visible(text)) + "\n")
         self.out.flush()
 
     def read(self, prompt: str) -> str:
-        self.out.write(visible(prompt) + " ")
+        self.out.write(wrapped(visible(prompt)) + " ")
         self.out.flush()
         try:
             line = self.stdin.readline()
@@ -132,7 +157,7 @@ class PlainScreen(Screen):
         self.out = out or sys.stderr
 
     def write(self, text: str) -> None:
-        self.out.write(visible(text) + "\n")
+        self.out.write(wrapped(visible(text)) + "\n")
         self.out.flush()
 
     def line(self, text: str = "", style: str = "") -> None:
