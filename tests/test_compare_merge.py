@@ -297,7 +297,7 @@ def test_a_partner_only_one_sheet_lists_is_not_added(write: Callable[..., Path])
     ]
     notes = merged["topics"]["responsibilities"]["notes"]
     assert "  - only B: Maison de quartier\n" in notes
-    assert "  - B: Maison de quartier — Representative: Inès Roux; Money brought: 200 €" in notes
+    assert "  - B: Maison de quartier — Representative: Inès Roux; Money brought: €200" in notes
 
 
 def test_merge_refuses_to_overwrite(write: Callable[..., Path]) -> None:

@@ -406,7 +406,9 @@ class AmountType(QuestionType):
         return {"type": "number", "minimum": 0}
 
     def display(self, question: Question, value: Any, lang: str) -> str:
-        return f"{value} €"
+        from coopwizard.i18n.typography import money
+
+        return money(value, lang) if isinstance(value, int | float) else f"{value} €"
 
 
 class ListType(QuestionType):
@@ -437,9 +439,11 @@ class ListType(QuestionType):
         return {"type": "array", "items": record}
 
     def display(self, question: Question, value: Any, lang: str) -> str:
+        from coopwizard.i18n.typography import list_separator
+
         if not question.fields:
-            return "; ".join(str(item) for item in value)
-        return "; ".join(
+            return list_separator(lang).join(str(item) for item in value)
+        return list_separator(lang).join(
             ", ".join(f.kind.display(f, item[f.id], lang) for f in question.fields if is_answered(item.get(f.id)))
             for item in value
         )
@@ -455,9 +459,9 @@ class PerPartnerType(QuestionType):
         return {"type": "object", "additionalProperties": {"type": "string"}}
 
     def display(self, question: Question, value: Any, lang: str) -> str:
-        from coopwizard.i18n.typography import colon
+        from coopwizard.i18n.typography import colon, list_separator
 
-        return "; ".join(f"{name}{colon(lang)}{text}" for name, text in value.items())
+        return list_separator(lang).join(f"{name}{colon(lang)}{text}" for name, text in value.items())
 
 
 QUESTION_TYPES: dict[str, QuestionType] = {

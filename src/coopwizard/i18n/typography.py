@@ -50,3 +50,8 @@ def euros(amount: float, lang: str = "fr") -> str:
     if lang == "fr":
         return text.replace(",", NNBSP).replace(".", ",")
     return text
+
+
+def money(amount: float, lang: str) -> str:
+    """An amount in euros the way the language writes it: « 1 200,50 € », "€1,200.50"."""
+    return f"{euros(amount, lang)}{NBSP}€" if lang == "fr" else f"€{euros(amount, lang)}"

@@ -23,7 +23,7 @@ from coopwizard.guide.levels import steps_to_next
 from coopwizard.guide.model import Checklist, Question
 from coopwizard.guide.types import Shape, is_answered
 from coopwizard.i18n import message, say
-from coopwizard.i18n.typography import NBSP, euros, quote
+from coopwizard.i18n.typography import money, quote
 from coopwizard.sheet.model import Sheet, topic_status
 
 _INSTRUCTION = re.compile(r"\s*\((un par ligne|one per line)\)$")  # how to type it, not what to settle
@@ -36,11 +36,6 @@ def long_date(day: dt.date, lang: str) -> str:
     from babel.dates import format_date
 
     return str(format_date(day, format="long", locale=_BABEL_LOCALE.get(lang, "en_GB")))
-
-
-def money(amount: float, lang: str) -> str:
-    """An amount in euros the way the language writes it: « 1 200 € », "€1,200"."""
-    return f"{euros(amount, lang)}{NBSP}€" if lang == "fr" else f"€{euros(amount, lang)}"
 
 
 @dataclass

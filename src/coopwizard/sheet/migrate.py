@@ -16,12 +16,18 @@ from coopwizard.guide.model import Checklist
 from coopwizard.sheet.compose import build_sheet
 from coopwizard.sheet.parse import SchemaIssue
 
+# Issues about an answer that is missing, not one that is refused: they name the section they are
+# missing from, and dropping that section would lose every answer beside them.
+MISSING_NOT_REFUSED = frozenset({"sheet.missing_title"})
+
 
 def drop_unaccepted(answers: dict[str, Any], checklist: Checklist, created: dt.date, lang: str) -> list[str]:
     """Remove from `answers` (in place) what `checklist` refuses; the dotted paths removed."""
     _, issues = build_sheet(answers, checklist, created, lang)
     dropped: list[str] = []
     for issue in issues:
+        if issue.key in MISSING_NOT_REFUSED:
+            continue  # nothing given to drop: a title still to ask is asked, the rest of the project kept
         path = _answer_path(issue)
         if path and _remove(answers, path):
             dropped.append(".".join(str(p) for p in path))
