@@ -1,0 +1,501 @@
+"""Details of sheet/compose.py, sheet/parse.py and sheet/merge.py that the command tests leave unsaid.
+
+Written from the mutants mutation testing left alive in `src/coopwizard/sheet` (docs/testing.md):
+each test pins one behaviour, on the example answers or sheet with only what it is about changed.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import datetime as dt
+from typing import Any
+
+import pytest
+import yaml
+
+from coopwizard.core.errors import InvalidSheetError
+from coopwizard.guide.model import Checklist
+from coopwizard.sheet.compare import compare_sheets
+from coopwizard.sheet.compose import answers_of, build_sheet, missing_answers
+from coopwizard.sheet.merge import Merged, merge_sheets
+from coopwizard.sheet.model import Review, Sheet, TopicEntry
+from coopwizard.sheet.parse import parse_sheet
+from tests.conftest import ROOT
+from tests.sheets import example
+
+CREATED = dt.date(2026, 11, 2)
+
+
+def answers() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load((ROOT / "docs" / "examples" / "answers.yaml").read_text(encoding="utf-8"))
+    return data
+
+
+# -- compose: from answers to a sheet ------------------------------------------------------------
+
+
+def test_build_sheet_takes_the_four_sections_and_says_any_other_key(checklist: Checklist) -> None:
+    given = answers() | {"format": 1, "checklist": "autre", "checklist_version": 7, "projet": {}, "notes": "x"}
+    sheet, issues = build_sheet(given, checklist, CREATED, "en")
+    assert [(i.path, i.key, i.params) for i in issues[:2]] == [
+        (("projet",), "sheet.unknown_key", {"key": "projet", "suggestion": ""}),
+        (("notes",), "sheet.unknown_key", {"key": "notes", "suggestion": ""}),
+    ]
+    assert len(issues) == 2  # format, checklist and checklist_version are allowed, and taken from the checklist
+    assert (sheet.checklist_id, sheet.checklist_version) == (checklist.id, checklist.version)
+    assert sheet.project["title"] == "Fête des Linandes"
+    assert [p["name"] for p in sheet.partners] == ["Potagers des Linandes", "Club Ados Linandes"]
+    assert sheet.classification["shares_work"] is True
+    assert sheet.topics["purpose"].answers["reason"] == "Créer du lien entre voisins"
+
+
+def test_unknown_keys_come_before_the_problems_of_the_sections(checklist: Checklist) -> None:
+    given = {"extra": 1, "project": {"title": "X", "scpe": []}}
+    _, issues = build_sheet(given, checklist, CREATED, "fr")
+    assert [(i.path, i.key) for i in issues][:2] == [
+        (("extra",), "sheet.unknown_key"),
+        (("project", "scpe"), "sheet.unknown_key"),
+    ]
+
+
+def test_build_sheet_dates_and_languages_the_sheet_unless_the_answers_do(checklist: Checklist) -> None:
+    given = answers()
+    del given["project"]["language"]
+    sheet, _ = build_sheet(given, checklist, CREATED, "en")
+    assert (sheet.project["created"], sheet.project["language"]) == (CREATED, "en")
+    given["project"] |= {"created": "2025-03-04", "language": "fr"}
+    sheet, _ = build_sheet(given, checklist, CREATED, "en")
+    assert (sheet.project["created"], sheet.project["language"]) == (dt.date(2025, 3, 4), "fr")
+
+
+def test_build_sheet_of_nothing_is_an_empty_sheet_of_the_checklist(checklist: Checklist) -> None:
+    sheet, issues = build_sheet({}, checklist, CREATED, "fr")
+    assert sheet.project == {"created": CREATED, "language": "fr"}
+    assert (sheet.partners, sheet.classification, sheet.topics, sheet.level) == ([], {}, {}, None)
+    assert [i.key for i in issues] == ["sheet.missing_title"]  # no format key missing: build_sheet gives it
+
+
+def test_missing_answers_of_an_empty_sheet_in_the_wizard_s_order(checklist: Checklist) -> None:
+    paths = [m.path for m in missing_answers(Sheet(), checklist)]
+    assert paths[:3] == ["project.title", "partners.0.name", "classification.shares_resources"]
+    assert paths[2:7] == [f"classification.{q.id}" for q in checklist.classification]
+    assert paths[7:] == [f"topics.{t.id}.{q.id}" for t in checklist.topics for q in t.questions if q.required]
+    missing = missing_answers(Sheet(), checklist)
+    assert missing[0].question.id == "title" and missing[1].question.id == "name"
+
+
+def test_missing_answers_are_only_the_required_unanswered_ones(checklist: Checklist) -> None:
+    sheet, _ = build_sheet(answers(), checklist, CREATED, "fr")
+    assert [m.path for m in missing_answers(sheet, checklist)] == []
+    del sheet.project["title"]
+    sheet.project.pop("summary", None)  # not required
+    sheet.classification["shares_work"] = False  # an answer, though false
+    sheet.classification.pop("shares_resources")
+    sheet.topics["purpose"].answers.pop("reason")
+    sheet.topics["purpose"].answers.pop("method", None)
+    assert [m.path for m in missing_answers(sheet, checklist)] == [
+        "project.title",
+        "classification.shares_resources",
+        "topics.purpose.reason",
+    ]
+
+
+def test_a_required_question_asked_only_on_a_condition_is_missing_only_when_asked(checklist: Checklist) -> None:
+    """No question of the default checklist is both required and conditional; a checklist of one's own may have one."""
+    theme = next(q for q in checklist.project if q.id == "theme")  # asked when the scope is thematic
+    method = next(q for q in checklist.topics[0].questions if q.id == "method")
+    own = copy.deepcopy(checklist)
+    own.project = [dataclasses.replace(theme, required=True) if q.id == "theme" else q for q in own.project]
+    purpose = own.topics[0]
+    purpose.questions = [
+        dataclasses.replace(method, required=True, when=theme.when) if q.id == "method" else q
+        for q in purpose.questions
+    ]
+    given = answers()
+    given["project"]["scope"] = ["territorial"]
+    sheet, _ = build_sheet(given, own, CREATED, "fr")
+    assert [m.path for m in missing_answers(sheet, own)] == []
+    sheet.project["scope"] = ["territorial", "thematic"]
+    assert [m.path for m in missing_answers(sheet, own)] == ["project.theme", "topics.purpose.method"]
+
+
+def test_a_topic_left_to_complete_asks_for_nothing(checklist: Checklist) -> None:
+    sheet, _ = build_sheet(answers(), checklist, CREATED, "fr")
+    sheet.topics["purpose"] = TopicEntry(status="to_complete")
+    sheet.topics["values"] = TopicEntry(status="settled")  # settled but empty: its answers are still asked for
+    assert [m.path for m in missing_answers(sheet, checklist)] == ["topics.values.shared"]
+    del sheet.topics["values"]
+    assert [m.path for m in missing_answers(sheet, checklist)] == ["topics.values.shared"]
+
+
+def test_answers_of_a_sheet_build_the_same_sheet(checklist: Checklist) -> None:
+    sheet, _ = build_sheet(answers(), checklist, CREATED, "fr")
+    sheet.topics["pricing"].status = "to_complete"
+    again = answers_of(sheet, checklist)
+    assert set(again) == {"project", "partners", "classification", "topics"}
+    assert again["topics"]["pricing"]["status"] == "to_complete"  # written by the user: kept
+    assert "status" not in again["topics"]["purpose"]  # inferred: left to infer again
+    rebuilt, issues = build_sheet(again, checklist, dt.date(2000, 1, 1), "en")
+    assert issues == []
+    assert rebuilt == sheet
+
+
+# -- parse: from YAML data to a sheet, every problem listed --------------------------------------
+
+
+def parsed(data: Any, checklist: Checklist) -> tuple[Sheet, list[tuple[tuple[Any, ...], str, dict[str, Any]]]]:
+    sheet, issues = parse_sheet(data, checklist, "x.yaml")
+    return sheet, [(i.path, i.key, i.params) for i in issues]
+
+
+def test_a_document_that_is_not_a_mapping_is_not_a_sheet(checklist: Checklist) -> None:
+    with pytest.raises(InvalidSheetError) as raised:
+        parse_sheet(["a"], checklist, "x.yaml")
+    assert (raised.value.key, raised.value.params) == ("sheet.not_mapping", {"file": "x.yaml", "found": "list"})
+
+
+@pytest.mark.parametrize("version", [2, "1", True, 0])
+def test_an_unknown_format_is_refused(version: object, checklist: Checklist) -> None:
+    with pytest.raises(InvalidSheetError) as raised:
+        parse_sheet({"format": version, "project": {"title": "X"}}, checklist, "x.yaml")
+    assert (raised.value.key, raised.value.params) == (
+        "sheet.unknown_format",
+        {"file": "x.yaml", "found": str(version), "version": 1},
+    )
+
+
+def test_a_missing_format_is_said_and_the_rest_read(checklist: Checklist) -> None:
+    sheet, issues = parsed({"project": {"title": "X"}}, checklist)
+    assert issues == [(("format",), "sheet.missing_format", {"version": 1})]
+    assert sheet.project == {"title": "X"}
+
+
+def test_the_checklist_recorded_is_kept_only_when_well_typed(checklist: Checklist) -> None:
+    sheet, _ = parsed({"format": 1, "checklist": "autre", "checklist_version": 3, "project": {"title": "X"}}, checklist)
+    assert (sheet.checklist_id, sheet.checklist_version) == ("autre", 3)
+    sheet, _ = parsed({"format": 1, "checklist": 4, "checklist_version": True, "project": {"title": "X"}}, checklist)
+    assert (sheet.checklist_id, sheet.checklist_version) == (None, None)
+    sheet, _ = parsed({"format": 1, "checklist_version": "3", "project": {"title": "X"}}, checklist)
+    assert sheet.checklist_version is None
+
+
+def test_unknown_keys_are_said_with_a_suggestion_at_each_level(checklist: Checklist) -> None:
+    _, issues = parsed(
+        {
+            "format": 1,
+            "projet": {},
+            "project": {"title": "X", "titel": "Y", "created": "2026-01-02", "language": "en"},
+            "partners": [{"name": "A", "nam": "B"}],
+            "classification": {"levl": "x"},
+            "topics": {"purpse": {}, "pricing": {"model": "free", "statut": "settled", "notes": "n"}},
+        },
+        checklist,
+    )
+    assert [(path, params) for path, key, params in issues if key == "sheet.unknown_key"] == [
+        (("projet",), {"key": "projet", "suggestion": "project"}),
+        (("project", "titel"), {"key": "titel", "suggestion": "title"}),
+        (("partners", 0, "nam"), {"key": "nam", "suggestion": "name"}),
+        (("classification", "levl"), {"key": "levl", "suggestion": "level"}),
+        (("topics", "purpse"), {"key": "purpse", "suggestion": "purpose"}),
+        (("topics", "pricing", "statut"), {"key": "statut", "suggestion": "status"}),
+    ]
+    assert len(issues) == 6
+
+
+def test_sections_of_the_wrong_shape(checklist: Checklist) -> None:
+    sheet, issues = parsed(
+        {"format": 1, "project": ["X"], "partners": {"name": "A"}, "classification": "oui", "topics": [1]}, checklist
+    )
+    assert issues == [
+        (("project",), "sheet.expected_mapping", {"found": "list"}),
+        (("project",), "sheet.missing_title", {}),
+        (("partners",), "sheet.expected_list", {"found": "mapping"}),
+        (("classification",), "sheet.expected_mapping", {"found": "text"}),
+        (("topics",), "sheet.expected_mapping", {"found": "list"}),
+    ]
+    assert (sheet.project, sheet.partners, sheet.classification, sheet.level, sheet.topics) == ({}, [], {}, None, {})
+
+
+def test_no_project_or_no_title_is_said(checklist: Checklist) -> None:
+    assert parsed({"format": 1}, checklist)[1] == [(("project",), "sheet.missing_title", {})]
+    _, issues = parsed({"format": 1, "project": {"summary": "S"}}, checklist)
+    assert issues == [(("project",), "sheet.missing_title", {})]
+
+
+def test_the_project_s_date_and_language(checklist: Checklist) -> None:
+    sheet, issues = parsed(
+        {"format": 1, "project": {"title": "X", "created": "2026-01-02", "language": "en"}}, checklist
+    )
+    assert (issues, sheet.project) == ([], {"title": "X", "created": dt.date(2026, 1, 2), "language": "en"})
+    sheet, issues = parsed(
+        {"format": 1, "project": {"title": "X", "created": "2026-02-30", "language": "de"}}, checklist
+    )
+    assert sheet.project == {"title": "X"}
+    assert [(path, key) for path, key, _ in issues] == [
+        (("project", "created"), "answer.bad_date"),
+        (("project", "language"), "answer.unknown_choice"),
+    ]
+    assert issues[1][2] == {"value": "de", "allowed": "fr, en", "suggestion": ""}
+    _, issues = parsed({"format": 1, "project": {"title": "X", "scope": "partout"}}, checklist)
+    assert [(path, key) for path, key, _ in issues] == [(("project", "scope", 0), "answer.unknown_choice")]
+
+
+def test_partners_that_are_not_mappings_or_have_no_name_are_left_out(checklist: Checklist) -> None:
+    sheet, issues = parsed(
+        {
+            "format": 1,
+            "project": {"title": "X"},
+            "partners": [7, {"representative": "R"}, {"name": "C", "brings_money": -1}],
+        },
+        checklist,
+    )
+    assert [p["name"] for p in sheet.partners] == ["C"]
+    assert [(path, key) for path, key, _ in issues] == [
+        (("partners", 0), "sheet.expected_mapping"),
+        (("partners", 1), "sheet.partner_without_name"),
+        (("partners", 2, "brings_money"), "answer.bad_amount"),
+    ]
+    assert issues[0][2] == {"found": "number"}
+    assert parsed({"format": 1, "project": {"title": "X"}, "partners": None}, checklist)[1] == []
+
+
+def test_the_declared_level(checklist: Checklist) -> None:
+    sheet, issues = parsed(
+        {"format": 1, "project": {"title": "X"}, "classification": {"level": "cooperation"}}, checklist
+    )
+    assert (sheet.level, issues) == ("cooperation", [])
+    sheet, issues = parsed(
+        {"format": 1, "project": {"title": "X"}, "classification": {"level": "cooperaton", "shares_work": True}},
+        checklist,
+    )
+    assert (sheet.level, sheet.classification) == (None, {"shares_work": True})
+    assert issues == [
+        (
+            ("classification", "level"),
+            "answer.unknown_choice",
+            {
+                "value": "cooperaton",
+                "allowed": "mutualisation, collaboration, cooperation",
+                "suggestion": "cooperation",
+            },
+        )
+    ]
+    sheet, issues = parsed(
+        {"format": 1, "project": {"title": "X"}, "classification": {"shares_work": False, "shares_resources": 3}},
+        checklist,
+    )
+    assert [(path, key) for path, key, _ in issues] == [
+        (("classification", "shares_resources"), "answer.expected_yes_no")
+    ]
+    assert (sheet.level, sheet.classification) == (None, {"shares_work": False})
+
+
+def test_topics_their_status_and_notes(checklist: Checklist) -> None:
+    sheet, issues = parsed(
+        {
+            "format": 1,
+            "project": {"title": "X"},
+            "topics": {
+                "purpose": None,
+                "values": ["oui"],
+                "pricing": {"model": "free", "status": "setled", "notes": "  Voir\r\navec Awa  "},
+                "surplus": {"status": "to_complete", "notes": 3},
+                "outlook": {"notes": "   "},
+                "timeline": {"notes": "a\x00b"},
+            },
+        },
+        checklist,
+    )
+    assert issues == [
+        (("topics", "values"), "sheet.expected_mapping", {"found": "list"}),
+        (("topics", "timeline", "notes"), "answer.control_char", {"char": "U+0000", "position": 2}),
+        (
+            ("topics", "pricing", "status"),
+            "answer.unknown_choice",
+            {"value": "setled", "allowed": "settled, to_complete", "suggestion": "settled"},
+        ),
+        (("topics", "surplus", "notes"), "answer.expected_text", {"found": "number"}),
+    ]
+    assert sheet.topics["purpose"] == TopicEntry()
+    assert "values" not in sheet.topics
+    assert sheet.topics["pricing"] == TopicEntry(answers={"model": "free"}, notes="Voir\navec Awa")
+    assert sheet.topics["surplus"] == TopicEntry(status="to_complete")
+    assert sheet.topics["outlook"] == TopicEntry()
+    assert list(sheet.topics) == ["purpose", "timeline", "pricing", "surplus", "outlook"]  # the checklist's order
+
+
+# -- merge: the common sheet ---------------------------------------------------------------------
+
+MERGE_DAY = dt.date(2026, 12, 1)
+
+
+def merged(*datas: dict[str, Any], checklist: Checklist, lang: str = "en") -> Merged:
+    named = []
+    for label, data in zip("ABC", datas, strict=False):
+        sheet, issues = parse_sheet(data, checklist, f"{label}.yaml")
+        assert issues == []
+        named.append((label, sheet))
+    return merge_sheets(compare_sheets(named, checklist), checklist, lang, MERGE_DAY)
+
+
+def test_titles_that_differ_are_kept_side_by_side_once_each(checklist: Checklist) -> None:
+    a, b, c = example(), example(), example()
+    b["project"]["title"] = "Autre titre"
+    c["project"]["title"] = "  AUTRE   titre "  # the same title as B's, written otherwise
+    result = merged(a, b, c, checklist=checklist)
+    assert result.sheet.project["title"] == "Jardins et fêtes des Linandes / Autre titre"
+    assert (result.left, result.topics_left) == (1, ("purpose",))
+    assert result.sheet.topics["purpose"].status == "to_complete"
+    assert result.sheet.topics["purpose"].notes == (
+        "To settle together (coop merge, 2026-12-01):\n- Title\n"
+        "  - A: Jardins et fêtes des Linandes\n  - B: Autre titre\n  - C: AUTRE   titre"
+    )
+    b["project"]["title"] = "jardins et FÊTES des Linandes"
+    result = merged(a, b, checklist=checklist)
+    assert (result.sheet.project["title"], result.left) == ("Jardins et fêtes des Linandes", 0)  # A's words
+
+
+def test_the_common_sheet_starts_with_the_first_sheet_and_its_language_if_all_share_it(checklist: Checklist) -> None:
+    a, b = example(), example()
+    b["project"]["created"] = dt.date(2026, 1, 5)
+    result = merged(a, b, checklist=checklist)
+    assert result.sheet.project["created"] == dt.date(2026, 1, 5)  # the earlier
+    assert result.sheet.project["language"] == "fr"
+    assert (result.sheet.checklist_id, result.sheet.checklist_version) == (checklist.id, checklist.version)
+    b["project"]["language"] = "en"
+    assert "language" not in merged(a, b, checklist=checklist).sheet.project
+    del a["project"]["language"], b["project"]["language"], a["project"]["created"], b["project"]["created"]
+    project = merged(a, b, checklist=checklist).sheet.project
+    assert "language" not in project and "created" not in project
+
+
+def test_partners_every_sheet_lists_with_the_details_they_agree_on(checklist: Checklist) -> None:
+    a, b = example(), example()
+    b["partners"][1]["representative"] = "Autre Personne"
+    b["partners"][0]["brings_material"] = [*b["partners"][0]["brings_material"][:1], "brouette"]
+    del b["partners"][2]
+    b["partners"].append({"name": "Maison de quartier", "brings_money": 200})
+    result = merged(a, b, checklist=checklist)
+    potagers, ados = result.sheet.partners
+    assert potagers["brings_material"] == ["parcelle de 400 m²"]  # the items both list
+    assert potagers["representative"] == "Awa Diallo"
+    assert ados["name"] == "Club Ados Linandes" and "representative" not in ados
+    assert (result.left, result.topics_left) == (3, ("responsibilities",))
+    assert result.sheet.topics["responsibilities"].notes.splitlines() == [
+        "To settle together (coop merge, 2026-12-01):",
+        "- The partner associations",
+        "  - everyone: Les Potagers des Linandes, Club Ados Linandes",
+        "  - only A: Cuisine du Monde Cergy",
+        "  - only B: Maison de quartier",
+        "  - A: Cuisine du Monde Cergy — Representative: Lucia Ferreira; Contact: cuisinedumonde@example.org; "
+        "Material brought: cuisine mobile; vaisselle réutilisable pour 150 personnes; "
+        "People brought: cuisinières et cuisiniers de six pays; accueil du public",
+        "  - B: Maison de quartier — Money brought: 200 €",
+        "- Material brought — Les Potagers des Linandes",
+        "  - everyone: parcelle de 400 m²",
+        "  - only A: outils de jardinage; cabane de rangement",
+        "  - only B: brouette",
+        "- Representative — Club Ados Linandes",
+        "  - A: Karim Benali",
+        "  - B: Autre Personne",
+    ]
+
+
+def test_a_partner_with_no_detail_is_named_alone(checklist: Checklist) -> None:
+    a, b = example(), example()
+    b["partners"].append({"name": "Maison de quartier"})
+    notes = merged(a, b, checklist=checklist).sheet.topics["responsibilities"].notes.splitlines()
+    assert "  - only B: Maison de quartier" in notes
+    assert not [line for line in notes if line.startswith("  - B: Maison de quartier")]
+
+
+def test_the_classification_and_levels_agreed_on_are_taken(checklist: Checklist) -> None:
+    a, b = example(), example()
+    result = merged(a, b, checklist=checklist)
+    assert (result.sheet.level, result.sheet.classification["shares_work"], result.left) == ("cooperation", True, 0)
+    b["classification"]["level"] = "collaboration"
+    b["classification"]["shares_work"] = False
+    result = merged(a, b, checklist=checklist)
+    assert result.sheet.level is None and "shares_work" not in result.sheet.classification
+    assert result.sheet.classification["shares_resources"] is True
+    assert result.left == 3  # the answer, the level stated and the level reached
+    assert result.sheet.topics["purpose"].notes.splitlines()[1:] == [
+        "- Shared work",
+        "  - A: yes",
+        "  - B: no",
+        "- The level the sheet states",
+        "  - A: Cooperation",
+        "  - B: Collaboration",
+        "- The level the answers reach",
+        "  - A: Cooperation",
+        "  - B: Pooling",
+    ]
+
+
+def test_topics_keep_what_agrees_and_the_items_every_version_has(checklist: Checklist) -> None:
+    a, b = example(), example()
+    b["topics"]["responsibilities"]["missions"]["Club Ados Linandes"] = "Autre chose"
+    b["topics"]["purpose"]["objectives"] = [*a["topics"]["purpose"]["objectives"][:1], "Nouveau"]
+    b["topics"]["values"]["shared"] = a["topics"]["values"]["shared"][:1]
+    b["topics"]["outlook"]["status"] = "to_complete"
+    result = merged(a, b, checklist=checklist)
+    topics = result.sheet.topics
+    assert (result.left, result.topics_left) == (3, ("purpose", "values", "responsibilities"))
+    assert topics["responsibilities"].answers["missions"] == {
+        "Les Potagers des Linandes": "Le jardin, les outils, la formation des nouveaux jardiniers",
+        "Cuisine du Monde Cergy": "Les repas des fêtes, préparés avec les récoltes",
+    }
+    assert topics["responsibilities"].answers["paid_services"] is False
+    assert topics["purpose"].answers["objectives"] == ["Cultiver ensemble un jardin ouvert à tous les habitants"]
+    assert topics["values"].answers["shared"] == ["solidarity"]
+    assert topics["purpose"].notes.splitlines()[1:] == [
+        "- Objectives",
+        "  - everyone: Cultiver ensemble un jardin ouvert à tous les habitants",
+        "  - only A: Faire une fête des récoltes à chaque saison; Faire participer les jeunes du quartier à toutes "
+        "les étapes",
+        "  - only B: Nouveau",
+    ]
+    assert (topics["outlook"].status, topics["outlook"].notes) == ("to_complete", None)  # one left it to complete
+    assert (topics["pricing"].status, topics["pricing"].notes) == (None, None)  # agreed: inferred settled
+    b["topics"]["pricing"]["details"] = "Autre"
+    assert merged(a, b, checklist=checklist).sheet.topics["pricing"].answers == {"model": "free_contribution"}
+
+
+def test_the_sheets_own_notes_once_when_alike_else_each_attributed(checklist: Checklist) -> None:
+    a, b = example(), example()
+    a["topics"]["pricing"]["notes"] = "Même note"
+    b["topics"]["pricing"]["notes"] = "même  note"
+    a["topics"]["surplus"]["notes"] = "Note A"
+    b["topics"]["surplus"]["notes"] = "Note B"
+    a["topics"]["outlook"]["notes"] = "Seulement A"
+    topics = merged(a, b, checklist=checklist).sheet.topics
+    assert topics["pricing"].notes == "Même note"
+    assert topics["surplus"].notes == "Notes of A: Note A\nNotes of B: Note B"
+    assert topics["outlook"].notes == "Notes of A: Seulement A"
+    assert topics["pricing"].status is None
+    b["topics"]["governance"]["decision_rule"] = "majority_vote"
+    a["topics"]["governance"]["notes"] = "Voir"
+    assert merged(a, b, checklist=checklist).sheet.topics["governance"].notes.splitlines()[-1] == "Notes of A: Voir"
+
+
+def test_a_topic_no_sheet_has_is_not_made(checklist: Checklist) -> None:
+    a, b = example(), example()
+    del a["topics"]["outlook"], b["topics"]["outlook"]
+    result = merged(a, b, checklist=checklist)
+    assert "outlook" not in result.sheet.topics and result.left == 0
+    a["topics"]["outlook"] = None  # an empty topic in one sheet is kept, empty
+    assert merged(a, b, checklist=checklist).sheet.topics["outlook"] == TopicEntry()
+
+
+def test_reviews_are_all_kept_once_by_date(checklist: Checklist) -> None:
+    a, b = example(), example()
+    early = Review(dt.date(2026, 3, 1), "Club Ados Linandes", scores={"shared_purpose": 4})
+    late = Review(dt.date(2026, 9, 1), "Les Potagers des Linandes", scores={"shared_purpose": 5})
+    other = Review(dt.date(2026, 3, 1), "Club Ados Linandes", scores={"shared_purpose": 2})
+    sheet_a, _ = parse_sheet(a, checklist, "a.yaml")
+    sheet_b, _ = parse_sheet(b, checklist, "b.yaml")
+    sheet_a.reviews = [late, early]
+    sheet_b.reviews = [Review(dt.date(2026, 3, 1), "Club Ados Linandes", scores={"shared_purpose": 4}), other]
+    result = merge_sheets(compare_sheets([("A", sheet_a), ("B", sheet_b)], checklist), checklist, "en", MERGE_DAY)
+    assert result.sheet.reviews == [early, other, late]
