@@ -16,12 +16,14 @@ import yaml
 
 from coopwizard.core.errors import InvalidSheetError
 from coopwizard.guide.model import Checklist
+from coopwizard.render.view import money
 from coopwizard.sheet.compare import compare_sheets
 from coopwizard.sheet.compose import answers_of, build_sheet, missing_answers
 from coopwizard.sheet.merge import Merged, merge_sheets
 from coopwizard.sheet.model import Review, Sheet, TopicEntry
 from coopwizard.sheet.parse import parse_sheet
 from tests.conftest import ROOT
+from tests.helpers import french
 from tests.sheets import example
 
 CREATED = dt.date(2026, 11, 2)
@@ -499,3 +501,122 @@ def test_reviews_are_all_kept_once_by_date(checklist: Checklist) -> None:
     sheet_b.reviews = [Review(dt.date(2026, 3, 1), "Club Ados Linandes", scores={"shared_purpose": 4}), other]
     result = merge_sheets(compare_sheets([("A", sheet_a), ("B", sheet_b)], checklist), checklist, "en", MERGE_DAY)
     assert result.sheet.reviews == [early, other, late]
+
+
+def test_the_notes_are_written_in_the_language_asked_for(checklist: Checklist) -> None:
+    a, b, c = example(), example(), example()
+    for data in (b, c):
+        data["partners"].append({"name": "Maison de quartier", "brings_money": 200, "brings_people": ["bénévoles"]})
+        data["topics"]["purpose"]["objectives"].append("Nouveau")
+    b["topics"]["timeline"]["milestones"][0]["date"] = dt.date(2027, 1, 9)
+    del c["topics"]["timeline"]["milestones"][0]
+    topics = merged(a, b, c, checklist=checklist, lang="fr").sheet.topics
+    assert topics["responsibilities"].notes.splitlines() == [
+        french("À trancher ensemble (coop merge, 2026-12-01) :"),
+        french("- Les associations partenaires"),
+        french("  - toutes : Les Potagers des Linandes, Club Ados Linandes, Cuisine du Monde Cergy"),
+        french("  - seulement B, C : Maison de quartier"),
+        french("  - B : Maison de quartier — Apport en argent : 200 € ; Apport en personnes : bénévoles"),
+        french("  - C : Maison de quartier — Apport en argent : 200 € ; Apport en personnes : bénévoles"),
+    ]
+    assert topics["timeline"].notes.splitlines()[1:] == [
+        "- Étapes",
+        french("  - toutes : 2026-11-07, Premier chantier ouvert au jardin; 2027-03-21, Fête du printemps; ")
+        + "2027-09-25, Fête des récoltes et bilan de la première année",
+        french("  - « Signature de la charte et premier comité », écrit autrement"),
+        french("    - A : 2026-10-13, Signature de la charte et premier comité"),
+        french("    - B : 2027-01-09, Signature de la charte et premier comité"),
+        french("    - C : (pas de réponse)"),  # C has no such milestone
+    ]
+    assert topics["purpose"].notes.splitlines()[-1] == french("  - seulement B, C : Nouveau")
+    a["topics"]["values"]["shared"] = ["solidarity"]
+    values = merged(a, b, checklist=checklist, lang="fr").sheet.topics["values"].notes.splitlines()
+    assert values[2:] == [
+        french("  - toutes : solidarité"),
+        french("  - seulement B : ouverture, écologie, convivialité"),
+    ]
+
+
+def test_partners_details_go_to_the_first_topic_when_no_topic_is_per_partner(checklist: Checklist) -> None:
+    own = copy.deepcopy(checklist)
+    for topic in own.topics:
+        topic.questions = [q for q in topic.questions if q.type != "per_partner"]
+    a, b = example(), example()
+    b["partners"][1]["representative"] = "Autre Personne"
+    named = []
+    for label, data in (("A", a), ("B", b)):
+        for topic in data["topics"].values():
+            for question_id in ("missions", "skills", "availability"):
+                topic.pop(question_id, None)
+        sheet, issues = parse_sheet(data, own, f"{label}.yaml")
+        assert issues == []
+        named.append((label, sheet))
+    result = merge_sheets(compare_sheets(named, own), own, "en", MERGE_DAY)
+    assert result.topics_left == ("purpose",)
+    assert result.sheet.topics["purpose"].notes.splitlines()[1:] == [
+        "- Representative — Club Ados Linandes",
+        "  - A: Karim Benali",
+        "  - B: Autre Personne",
+    ]
+
+
+def test_sheets_with_no_project_answer_merge(checklist: Checklist) -> None:
+    a, b = Sheet(), Sheet()
+    a.topics["pricing"] = TopicEntry(answers={"model": "free"})
+    b.topics["pricing"] = TopicEntry(answers={"model": "free"})
+    result = merge_sheets(compare_sheets([("A", a), ("B", b)], checklist), checklist, "en", MERGE_DAY)
+    assert (result.sheet.project, result.sheet.partners, result.left) == ({}, [], 0)
+    assert result.sheet.topics == {"pricing": TopicEntry(answers={"model": "free"})}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: guide/types.py AmountType.display is f'{value} €' in every language: a merged partner's money "
+    "reads « 1200.5 € » in French notes where the documents write « 1 200,50 € » (render/view.py money)",
+)
+def test_money_in_french_notes_is_written_the_french_way(checklist: Checklist) -> None:
+    a, b = example(), example()
+    b["partners"].append({"name": "Maison de quartier", "brings_money": 1200.5})
+    notes = merged(a, b, checklist=checklist, lang="fr").sheet.topics["responsibilities"].notes
+    assert notes.splitlines()[-1] == french("  - B : Maison de quartier — Apport en argent : ") + money(1200.5, "fr")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: guide/types.py ListType.display joins items with '; ' in every language: in French notes a "
+    "list answer's items are « a; b » beside the « ; » (U+202F) of list_separator on the same line",
+)
+def test_list_items_in_french_notes_are_separated_the_french_way(checklist: Checklist) -> None:
+    a, b = example(), example()
+    b["partners"].append({"name": "Maison de quartier", "brings_material": ["tables", "chaises"]})
+    notes = merged(a, b, checklist=checklist, lang="fr").sheet.topics["responsibilities"].notes
+    assert notes.splitlines()[-1] == french("  - B : Maison de quartier — Apport matériel : tables ; chaises")
+
+
+def test_answers_agreed_on_are_taken_in_the_first_sheet_s_words(checklist: Checklist) -> None:
+    a, b = example(), example()
+    b["partners"][1]["representative"] = "  KARIM   benali "
+    b["topics"]["responsibilities"]["missions"]["Club Ados Linandes"] = (
+        "les affiches, la sono et l'installation des FÊTES"
+    )
+    b["topics"]["purpose"]["reason"] = b["topics"]["purpose"]["reason"].upper()
+    result = merged(a, b, checklist=checklist)
+    assert result.left == 0
+    assert result.sheet.partners[1]["representative"] == "Karim Benali"
+    missions = result.sheet.topics["responsibilities"].answers["missions"]
+    assert missions["Club Ados Linandes"] == "Les affiches, la sono et l'installation des fêtes"
+    assert result.sheet.topics["purpose"].answers["reason"] == a["topics"]["purpose"]["reason"]
+    result = merged(b, a, checklist=checklist)
+    assert result.sheet.partners[1]["representative"] == "KARIM   benali"
+
+
+def test_a_list_with_no_item_in_common_is_left_out(checklist: Checklist) -> None:
+    a, b = example(), example()
+    b["partners"][0]["brings_material"] = ["brouette"]
+    b["topics"]["purpose"]["objectives"] = ["Autre chose"]
+    b["topics"]["values"]["shared"] = ["democracy", "respect"]  # A's: solidarity, openness, ecology, conviviality
+    result = merged(a, b, checklist=checklist)
+    assert "brings_material" not in result.sheet.partners[0]
+    assert "objectives" not in result.sheet.topics["purpose"].answers
+    assert "shared" not in result.sheet.topics["values"].answers
+    assert result.left == 3
