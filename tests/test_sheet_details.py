@@ -21,7 +21,17 @@ from coopwizard.sheet.compare import compare_sheets
 from coopwizard.sheet.compose import answers_of, build_sheet, missing_answers
 from coopwizard.sheet.merge import Merged, merge_sheets
 from coopwizard.sheet.migrate import drop_unaccepted
-from coopwizard.sheet.model import Review, Sheet, TopicEntry
+from coopwizard.sheet.model import (
+    CriterionRating,
+    Review,
+    Sheet,
+    TopicEntry,
+    applies,
+    prefilled,
+    review_data,
+    to_data,
+    topic_status,
+)
 from coopwizard.sheet.parse import parse_sheet
 from tests.conftest import ROOT
 from tests.helpers import french
@@ -681,3 +691,152 @@ def test_a_missing_title_drops_no_other_project_answer(checklist: Checklist) -> 
     given = {"project": {"summary": "Une fête de quartier", "territory": "Cergy"}, "partners": [{"name": "A"}]}
     assert drop_unaccepted(given, checklist, CREATED, "fr") == []
     assert given["project"] == {"summary": "Une fête de quartier", "territory": "Cergy"}
+
+
+# -- model: the sheet and its YAML structure -----------------------------------------------------
+
+
+def test_the_sheet_s_title_language_date_and_partners() -> None:
+    sheet = Sheet(project={"title": 12, "language": "de", "created": "2026-01-01"})
+    assert (sheet.title, sheet.language, sheet.created) == ("12", None, None)
+    sheet = Sheet(project={"language": "en", "created": dt.date(2026, 1, 1)})
+    assert (sheet.title, sheet.language, sheet.created) == ("", "en", dt.date(2026, 1, 1))
+    sheet.partners = [{"name": "A"}, {"representative": "R"}, {"name": ""}, {"name": "B"}]
+    assert sheet.partner_names() == ["A", "B"]
+
+
+def test_renaming_a_partner_keeps_its_per_partner_answers() -> None:
+    sheet = Sheet(
+        topics={
+            "responsibilities": TopicEntry(answers={"missions": {"Club": "La sono", "Autre": "x"}, "paid": False}),
+            "human_resources": TopicEntry(answers={"skills": {"Autre": "y"}, "needed": ["Club"]}),
+        }
+    )
+    sheet.rename_partner("Club", "Club Ados")
+    assert sheet.topics["responsibilities"].answers == {
+        "missions": {"Autre": "x", "Club Ados": "La sono"},
+        "paid": False,
+    }
+    assert sheet.topics["human_resources"].answers == {"skills": {"Autre": "y"}, "needed": ["Club"]}
+
+
+def test_answers_by_path_and_entries() -> None:
+    sheet = Sheet(
+        project={"title": "X"}, classification={"shares_work": False}, topics={"purpose": TopicEntry({"reason": "R"})}
+    )
+    assert sheet.answer("project.title") == "X"
+    assert sheet.answer("classification.shares_work") is False
+    assert sheet.answer("purpose.reason") == "R"
+    assert sheet.answer("purpose.method") is None
+    assert sheet.answer("pricing.model") is None
+    assert sheet.answer("nonsense") is None
+    assert sheet.entry("purpose") is sheet.topics["purpose"]
+    assert sheet.entry("pricing") == TopicEntry() and "pricing" in sheet.topics
+
+
+def test_a_condition_holds_on_a_value_or_an_item_of_a_list(checklist: Checklist) -> None:
+    theme = next(q for q in checklist.project if q.id == "theme")  # asked when the scope is thematic
+    title = next(q for q in checklist.project if q.id == "title")
+    assert applies(title, Sheet())
+    assert not applies(theme, Sheet())
+    assert not applies(theme, Sheet(project={"scope": ["territorial"]}))
+    assert applies(theme, Sheet(project={"scope": ["territorial", "thematic"]}))
+    assert applies(theme, Sheet(project={"scope": "thematic"}))
+
+
+def test_what_partners_bring_prefills_the_questions_about_it(checklist: Checklist) -> None:
+    skills = checklist.topic("human_resources").questions[0]
+    existing = checklist.topic("material_resources").questions[0]
+    sheet = Sheet(
+        partners=[
+            {"name": "A", "brings_material": ["sono", "tables"], "brings_people": ["jeunes", "parents"]},
+            {"name": "B", "brings_material": "barnum", "brings_people": []},
+            {"name": "C"},
+        ]
+    )
+    assert prefilled(skills, sheet) == {"A": "jeunes, parents"}
+    assert prefilled(existing, sheet) == [
+        {"item": "sono", "provided_by": "A"},
+        {"item": "tables", "provided_by": "A"},
+        {"item": "barnum", "provided_by": "B"},
+    ]
+    assert prefilled(
+        dataclasses.replace(existing, prefill=dataclasses.replace(existing.prefill, partner_field=None)), sheet
+    ) == [
+        {"item": "sono"},
+        {"item": "tables"},
+        {"item": "barnum"},
+    ]
+    plain = dataclasses.replace(existing, fields=[])
+    assert prefilled(plain, sheet) == ["sono", "tables", "barnum"]
+    nobody = Sheet(partners=[{"name": "C"}])
+    assert (prefilled(skills, nobody), prefilled(existing, nobody), prefilled(plain, nobody)) == (None, None, None)
+    assert prefilled(checklist.topics[0].questions[0], sheet) is None  # a question with no prefill
+
+
+def test_a_topic_s_status(checklist: Checklist) -> None:
+    assert topic_status(None, checklist, "purpose") is None
+    assert topic_status(TopicEntry(), checklist, "purpose") is None
+    assert topic_status(TopicEntry(status="to_complete"), checklist, "purpose") == "to_complete"
+    assert topic_status(TopicEntry(status="settled"), checklist, "purpose") is None  # nothing answered
+    assert topic_status(TopicEntry({"reason": "R"}), checklist, "purpose") == "to_complete"  # objectives missing
+    assert topic_status(TopicEntry({"reason": "R", "objectives": ["O"]}), checklist, "purpose") == "settled"
+    assert topic_status(TopicEntry({"reason": "R"}, status="settled"), checklist, "purpose") == "settled"
+    assert topic_status(TopicEntry({"reason": "R", "objectives": []}), checklist, "purpose") == "to_complete"
+    assert topic_status(TopicEntry({"a": 1}), checklist, "no_such_topic") == "settled"
+
+
+def test_to_data_orders_the_sheet_as_the_checklist(checklist: Checklist) -> None:
+    sheet = Sheet(
+        project={"language": "fr", "summary": "S", "extra": "kept", "title": "T", "created": dt.date(2026, 1, 2)},
+        partners=[{"brings_money": 5, "name": "A", "contact": ""}],
+        classification={"shares_work": True, "shares_resources": False},
+        level="collaboration",
+        topics={
+            "pricing": TopicEntry({"details": "D", "model": "free"}, notes="N"),
+            "purpose": TopicEntry({"reason": "R"}),
+            "values": TopicEntry(status="to_complete"),
+        },
+    )
+    data = to_data(sheet, checklist)
+    assert list(data) == ["format", "checklist", "checklist_version", "project", "partners", "classification", "topics"]
+    assert (data["format"], data["checklist"], data["checklist_version"]) == (1, checklist.id, checklist.version)
+    assert list(data["project"]) == ["title", "summary", "created", "language", "extra"]
+    assert data["partners"] == [{"name": "A", "brings_money": 5}]  # blank answers left out
+    assert data["classification"] == {"shares_resources": False, "shares_work": True, "level": "collaboration"}
+    assert data["topics"] == {
+        "purpose": {"status": "to_complete", "reason": "R"},
+        "values": {"status": "to_complete"},
+        "pricing": {"status": "settled", "model": "free", "details": "D", "notes": "N"},
+    }
+    assert list(data["topics"]) == ["purpose", "values", "pricing"]
+    sheet.checklist_id, sheet.checklist_version, sheet.level = "autre", 3, None
+    data = to_data(sheet, checklist)
+    assert (data["checklist"], data["checklist_version"], "level" in data["classification"]) == ("autre", 3, False)
+    assert "reviews" not in data
+
+
+def test_a_review_is_written_with_only_what_it_says(checklist: Checklist) -> None:
+    bare = Review(dt.date(2026, 3, 1), "Club")
+    assert review_data(bare) == {"date": dt.date(2026, 3, 1), "partner": "Club"}
+    full = Review(
+        dt.date(2026, 3, 1),
+        "Club",
+        scores={"shared_purpose": 4},
+        criteria=[CriterionRating("Fréquentation", "met", "Bien"), CriterionRating("Jeunes", "partly")],
+        by="Karim",
+        comment="Ça avance",
+    )
+    assert review_data(full) == {
+        "date": dt.date(2026, 3, 1),
+        "partner": "Club",
+        "by": "Karim",
+        "scores": {"shared_purpose": 4},
+        "criteria": [
+            {"criterion": "Fréquentation", "rating": "met", "comment": "Bien"},
+            {"criterion": "Jeunes", "rating": "partly"},
+        ],
+        "comment": "Ça avance",
+    }
+    assert list(review_data(full)) == ["date", "partner", "by", "scores", "criteria", "comment"]
+    assert to_data(Sheet(reviews=[bare, full]), checklist)["reviews"] == [review_data(bare), review_data(full)]
