@@ -680,6 +680,15 @@ def test_a_problem_in_a_partner_that_is_not_a_mapping_drops_nothing(checklist: C
     given = {"project": {"title": "X"}, "partners": ["A", {"representative": "R"}]}
     assert drop_unaccepted(given, checklist, CREATED, "fr") == []  # a list's entry is not removed by path
     assert given["partners"] == ["A", {"representative": "R"}]
+    given = {"project": {"title": "X"}, "partners": [0]}  # not even when the entry's value is its index
+    assert drop_unaccepted(given, checklist, CREATED, "fr") == []
+    assert given["partners"] == [0]
+
+
+def test_a_bad_item_in_a_partner_s_list_drops_the_whole_answer(checklist: Checklist) -> None:
+    given = {"project": {"title": "X"}, "partners": [{"name": "A", "brings_material": ["sono", {"a": 1}]}]}
+    assert drop_unaccepted(given, checklist, CREATED, "fr") == ["partners.0.brings_material"]
+    assert given["partners"] == [{"name": "A"}]
 
 
 @pytest.mark.xfail(
