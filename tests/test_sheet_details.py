@@ -805,6 +805,7 @@ def test_to_data_orders_the_sheet_as_the_checklist(checklist: Checklist) -> None
             "pricing": TopicEntry({"details": "D", "model": "free"}, notes="N"),
             "purpose": TopicEntry({"reason": "R"}),
             "values": TopicEntry(status="to_complete"),
+            "outlook": TopicEntry(status="settled"),  # settled with nothing answered: written as to complete
         },
     )
     data = to_data(sheet, checklist)
@@ -817,8 +818,9 @@ def test_to_data_orders_the_sheet_as_the_checklist(checklist: Checklist) -> None
         "purpose": {"status": "to_complete", "reason": "R"},
         "values": {"status": "to_complete"},
         "pricing": {"status": "settled", "model": "free", "details": "D", "notes": "N"},
+        "outlook": {"status": "to_complete"},
     }
-    assert list(data["topics"]) == ["purpose", "values", "pricing"]
+    assert list(data["topics"]) == ["purpose", "values", "pricing", "outlook"]
     sheet.checklist_id, sheet.checklist_version, sheet.level = "autre", 3, None
     data = to_data(sheet, checklist)
     assert (data["checklist"], data["checklist_version"], "level" in data["classification"]) == ("autre", 3, False)
