@@ -404,7 +404,7 @@ def test_partners_every_sheet_lists_with_the_details_they_agree_on(checklist: Ch
         "  - A: Cuisine du Monde Cergy — Representative: Lucia Ferreira; Contact: cuisinedumonde@example.org; "
         "Material brought: cuisine mobile; vaisselle réutilisable pour 150 personnes; "
         "People brought: cuisinières et cuisiniers de six pays; accueil du public",
-        "  - B: Maison de quartier — Money brought: 200 €",
+        "  - B: Maison de quartier — Money brought: €200",
         "- Material brought — Les Potagers des Linandes",
         "  - everyone: parcelle de 400 m²",
         "  - only A: outils de jardinage; cabane de rangement",
@@ -582,11 +582,6 @@ def test_sheets_with_no_project_answer_merge(checklist: Checklist) -> None:
     assert result.sheet.topics == {"pricing": TopicEntry(answers={"model": "free"})}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: guide/types.py AmountType.display is f'{value} €' in every language: a merged partner's money "
-    "reads « 1200.5 € » in French notes where the documents write « 1 200,50 € » (render/view.py money)",
-)
 def test_money_in_french_notes_is_written_the_french_way(checklist: Checklist) -> None:
     a, b = example(), example()
     b["partners"].append({"name": "Maison de quartier", "brings_money": 1200.5})
@@ -594,11 +589,6 @@ def test_money_in_french_notes_is_written_the_french_way(checklist: Checklist) -
     assert notes.splitlines()[-1] == french("  - B : Maison de quartier — Apport en argent : ") + money(1200.5, "fr")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: guide/types.py ListType.display joins items with '; ' in every language: in French notes a "
-    "list answer's items are « a; b » beside the « ; » (U+202F) of list_separator on the same line",
-)
 def test_list_items_in_french_notes_are_separated_the_french_way(checklist: Checklist) -> None:
     a, b = example(), example()
     b["partners"].append({"name": "Maison de quartier", "brings_material": ["tables", "chaises"]})
@@ -691,11 +681,6 @@ def test_a_bad_item_in_a_partner_s_list_drops_the_whole_answer(checklist: Checkl
     assert given["partners"] == [{"name": "A"}]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: sheet/migrate.py _answer_path maps the missing-title issue (path ('project',)) to the whole "
-    "section: a draft with project answers but no title loses them all on resume (wizard/session.py reconcile)",
-)
 def test_a_missing_title_drops_no_other_project_answer(checklist: Checklist) -> None:
     given = {"project": {"summary": "Une fête de quartier", "territory": "Cergy"}, "partners": [{"name": "A"}]}
     assert drop_unaccepted(given, checklist, CREATED, "fr") == []

@@ -23,7 +23,7 @@ from coopwizard.guide.levels import steps_to_next
 from coopwizard.guide.model import Checklist, Question
 from coopwizard.guide.types import Shape, is_answered
 from coopwizard.i18n import message, say
-from coopwizard.i18n.typography import money, quote
+from coopwizard.i18n.typography import list_separator, money, quote
 from coopwizard.sheet.model import Sheet, topic_status
 
 _INSTRUCTION = re.compile(r"\s*\((un par ligne|one per line)\)$")  # how to type it, not what to settle
@@ -292,7 +292,7 @@ class _Builder:
         if question.type == "amount" and isinstance(value, int | float):
             return money(value, self.lang)
         if question.type == "list" and question.fields:
-            return "; ".join(
+            return list_separator(self.lang).join(
                 ", ".join(self.display(f, item[f.id]) for f in question.fields if is_answered(item.get(f.id)))
                 for item in value
             )
