@@ -69,13 +69,19 @@ METAVARS = (
 )  # the words of metavars, `metavar.*` in the catalogs
 
 
+@functools.cache
+def _metavar_words() -> dict[str, str]:
+    """Each metavar word as either language writes it (SHEET, FICHE) -> its catalog key: built once."""
+    return {message(other, f"metavar.{word}"): word for other in ("en", "fr") for word in METAVARS}
+
+
 def mv(placeholder: str, lang: str | None = None) -> str:
     """A metavar in the help's language: `FICHE...`, `CHEMIN|-` in French; choices (`fr|en`) as they are typed.
 
     Also turns a metavar from one language into the other (a usage error said in French).
     """
     said = lang or HELP_LANG
-    known = {message(other, f"metavar.{word}"): word for other in ("en", "fr") for word in METAVARS}
+    known = _metavar_words()
 
     def word(found: re.Match[str]) -> str:
         key = known.get(found.group())
