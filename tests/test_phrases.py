@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coopwizard.audit.phrases import STOP_WORDS, find, is_only, word_matches, words
+from coopwizard.audit.phrases import STOP_WORDS, find, is_only, knows, vocabulary, word_matches, words
 
 PHRASES = (
     "à définir",
@@ -54,6 +54,17 @@ def test_the_index_finds_what_the_reference_finds(text: str, extra: int) -> None
     found = find(text, PHRASES)
     assert found == (None if not reference else (reference[0][0], reference[0][1:]))
     assert is_only(text, PHRASES, extra) == _naive_is_only(text, PHRASES, extra)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(VOCABULARY + ["mairie", "mairi", "maire", "demandee", "subventions", "vile"]))
+def test_a_word_is_known_exactly_when_it_matches_one_of_the_words(word: str) -> None:
+    known = vocabulary(PHRASES)
+    assert knows(word, known) == any(word_matches(word, k) for k in known)
+
+
+def test_the_vocabulary_is_every_word_of_the_phrases_once() -> None:
+    assert vocabulary(("la mairie l'a demandé", "la Mairie", "TBD")) == ("la", "mairie", "l", "a", "demande", "tbd")
 
 
 def test_typos_are_found_through_the_index() -> None:

@@ -98,3 +98,23 @@ def test_coop_new_reaches_its_first_question_without_the_audit_or_pyyaml(tmp_pat
         )
         assert done.returncode == 0, done.stderr
     assert json.loads(done.stderr.strip().splitlines()[-1]) == []
+
+
+def test_every_dataclass_has_a_docstring() -> None:
+    """Without one, `@dataclass` writes a docstring from `inspect.signature` while the module is imported:
+    about half a millisecond a class, some thirty of them on the way to `coop check` (docs/performance.md)."""
+    import ast
+    from pathlib import Path
+
+    import coopwizard
+
+    undocumented = []
+    for path in sorted(Path(coopwizard.__file__).parent.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ClassDef):
+                continue
+            decorators = [d.func if isinstance(d, ast.Call) else d for d in node.decorator_list]
+            if any(isinstance(d, ast.Name) and d.id == "dataclass" for d in decorators):
+                if ast.get_docstring(node) is None:
+                    undocumented.append(f"{path.name}:{node.lineno} {node.name}")
+    assert undocumented == []

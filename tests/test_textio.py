@@ -126,3 +126,44 @@ def test_an_interrupted_write_leaves_the_old_file_and_no_temporary(
         write_atomic(target, "new\n")
     assert target.read_text(encoding="utf-8") == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["sheet.md"]
+
+
+@pytest.mark.parametrize("size", [0, 1, textio.READ_CHUNK - 1, textio.READ_CHUNK, 3 * textio.READ_CHUNK + 5])
+def test_a_bounded_read_gives_every_byte_up_to_the_limit(size: int) -> None:
+    import io
+
+    data = bytes(i % 251 for i in range(size))
+    assert textio.read_bounded(io.BytesIO(data), 10**9) == data
+    limit = max(1, size - 3)
+    assert textio.read_bounded(io.BytesIO(data), limit) == data[:limit]
+
+
+def test_a_bounded_read_never_asks_for_more_than_a_chunk() -> None:
+    import io
+
+    asked: list[int] = []
+
+    class Recording(io.BytesIO):
+        def read(self, size: int | None = -1) -> bytes:
+            asked.append(-1 if size is None else size)
+            return super().read(size)
+
+    textio.read_bounded(Recording(b"x" * 100), 5 * 1024 * 1024 + 1)
+    assert asked == [textio.READ_CHUNK, textio.READ_CHUNK]  # then the end of the file
+
+
+def test_a_folder_refused_as_a_permission_error_is_still_said_to_be_a_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What Windows raises when a folder is opened as a file."""
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", refuse)
+    with pytest.raises(textio.UnreadableFileError) as raised:
+        textio.read_source(str(tmp_path))
+    assert say(raised.value, "en") == f"{tmp_path} is a directory; give the path of a sheet file (.yaml or .md)."
+    with pytest.raises(textio.UnreadableFileError) as raised:
+        textio.read_source(str(tmp_path / "locked.yaml"))
+    assert raised.value.key == "file.permission"

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from coopwizard.core.localized import Localized
 from coopwizard.core.message import Message, PathPart
 from coopwizard.guide.levels import Classification
 from coopwizard.sheet.model import Sheet
-from coopwizard.sheet.reviews import ReviewSummary
+
+if TYPE_CHECKING:
+    from coopwizard.sheet.reviews import ReviewSummary
 
 Kind = Literal["schema", "missing", "inconsistency", "pitfall", "suggestion"]
 KINDS: tuple[Kind, ...] = ("schema", "missing", "inconsistency", "pitfall", "suggestion")
@@ -40,6 +42,8 @@ class Trigger:
 
 @dataclass
 class Finding:
+    """One thing the audit says of a sheet: a gap, an inconsistency, a pitfall or a suggestion, with where and why."""
+
     kind: Kind
     rule: str  # a stable id: the pitfall's, the practice's, or the check's
     message: Text
@@ -56,6 +60,8 @@ class Finding:
 
 @dataclass
 class Coverage:
+    """The checklist's topics, by how far the sheet has settled them."""
+
     settled: tuple[str, ...]
     to_complete: tuple[str, ...]
     missing: tuple[str, ...]  # absent or empty
@@ -67,6 +73,8 @@ class Coverage:
 
 @dataclass
 class Audit:
+    """Everything `coop check` says of one sheet: its level, its coverage and its findings."""
+
     sheet: Sheet
     classification: Classification
     coverage: Coverage

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 TYPO_FROM = 5  # words this long or longer tolerate one typo
-MEMO_WORDS = 1 << 15  # distinct words remembered per phrase list
+MEMO_WORDS = 1 << 15  # distinct words (and short texts) remembered per phrase list
+MEMO_TEXT = 200  # texts up to this long are remembered: the ones that recur
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
 
 # Words that say nothing of what a text is about, in both languages: left out when
@@ -45,6 +46,7 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(normalise(text).split())
 
 
+@functools.lru_cache(maxsize=4096)
 def content_words(text: str) -> tuple[str, ...]:
     """The words of a text that carry its meaning (stop words left out)."""
     return tuple(w for w in words(text) if w not in STOP_WORDS and not w.isdigit())
@@ -89,12 +91,15 @@ def _keys(word: str, fuzzy: bool) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class _Index:
+    """One phrase list, indexed for matching texts against it in one pass (see `_keys`)."""
+
     phrases: tuple[tuple[str, tuple[str, ...]], ...]  # (phrase, its words), in the checklist's order
     by_key: Mapping[str, frozenset[str]]  # a key -> the phrases' first words that have it
     by_first: Mapping[str, tuple[int, ...]]  # a first word -> the phrases that start with it
     longest: int  # the most words in one phrase
     longest_first: int  # the most letters in a phrase's first word
     starts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # memo: a text's word -> first words it matches
+    only: dict[tuple[str, int], bool] = field(default_factory=dict)  # memo: (text, extra words) -> is_only's answer
 
     def firsts(self, word: str) -> tuple[str, ...]:
         """The phrases' first words that `word` matches (typos tolerated), looked up by key once per word."""
@@ -132,13 +137,12 @@ def _index(phrases: tuple[str, ...]) -> _Index:
     )
 
 
-def _occurrences(text_words: Sequence[str], phrases: Iterable[str]) -> Iterator[tuple[str, int, int]]:
+def _occurrences(text_words: Sequence[str], index: _Index) -> Iterator[tuple[str, int, int]]:
     """Every place a phrase stands in the text: (phrase, first word, word after), phrases in their order.
 
     Linear in the text: each word is looked up by its keys (`_keys`), and only the
     phrases that may start there are compared, word by word.
     """
-    index = _index(phrases if isinstance(phrases, tuple) else tuple(phrases))
     hits: list[tuple[int, int]] = []
     for start, word in enumerate(text_words):
         for first in index.firsts(word):
@@ -154,9 +158,20 @@ def _occurrences(text_words: Sequence[str], phrases: Iterable[str]) -> Iterator[
         yield phrase, start, start + len(expected)
 
 
+@functools.lru_cache(maxsize=512)
+def vocabulary(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """Every word of the phrases, once each, in their order: « la mairie », « mairie » -> la, mairie."""
+    return tuple(dict.fromkeys(w for phrase in phrases for w in words(phrase)))
+
+
+def knows(word: str, known: tuple[str, ...]) -> bool:
+    """Whether `word` matches one of the `known` words (typos tolerated), looked up by key, not word by word."""
+    return bool(_index(known).firsts(word))
+
+
 def find(text: str, phrases: Iterable[str]) -> tuple[str, tuple[int, int]] | None:
     """The first phrase found in text, and where (word positions), or None."""
-    found = next(_occurrences(words(text), phrases), None)
+    found = next(_occurrences(words(text), _index(phrases if isinstance(phrases, tuple) else tuple(phrases))), None)
     return None if found is None else (found[0], (found[1], found[2]))
 
 
@@ -170,12 +185,24 @@ def is_only(text: str, phrases: Iterable[str], extra_words: int = 0) -> bool:
     « Parce que la mairie l'a demandé » is only « la mairie l'a demandé »: the
     words left (« parce que ») are stop words.
     """
-    text_words = words(text)
-    chosen = phrases if isinstance(phrases, tuple) else tuple(phrases)
+    index = _index(phrases if isinstance(phrases, tuple) else tuple(phrases))
+    if len(text) > MEMO_TEXT:
+        return _is_only(words(text), index, extra_words)
+    # The same short answers come back in sheet after sheet (« bénévoles », « la salle », « à voir »):
+    # each one is worked out once per phrase list, in a bounded memo of short texts.
+    known = index.only.get((text, extra_words))
+    if known is None:
+        if len(index.only) >= MEMO_WORDS:
+            index.only.clear()
+        known = index.only[(text, extra_words)] = _is_only(words(text), index, extra_words)
+    return known
+
+
+def _is_only(text_words: tuple[str, ...], index: _Index, extra_words: int) -> bool:
     meaningful = sum(1 for w in text_words if w not in STOP_WORDS and not w.isdigit())
-    if meaningful > _index(chosen).longest + extra_words:
+    if meaningful > index.longest + extra_words:
         return False  # more to it than any phrase and the words allowed: no need to look
-    for _, start, end in _occurrences(text_words, chosen):
+    for _, start, end in _occurrences(text_words, index):
         rest = [*text_words[:start], *text_words[end:]]
         if sum(1 for w in rest if w not in STOP_WORDS and not w.isdigit()) <= extra_words:
             return True
@@ -195,12 +222,28 @@ def restates(text: str, others: Iterable[str]) -> bool:
 
 
 def phrase_list(value: Any) -> tuple[str, ...]:
-    """A checklist's phrases ({fr: [...], en: [...]}, or a plain list) as one list: matching ignores the language."""
+    """A checklist's phrases ({fr: [...], en: [...]}, or a plain list) as one list: matching ignores the language.
+
+    The same few parameters of the loaded checklist are asked for by every rule of
+    every sheet: each one's list is made once, remembered by the parameter's identity
+    (the entry keeps the parameter itself, so its id is never another object's).
+    """
+    known = _PHRASE_LISTS.get(id(value))
+    if known is not None and known[0] is value:
+        return known[1]
     if isinstance(value, Mapping):
-        return tuple(str(p) for lang in sorted(value) for p in value[lang] or ())
-    if isinstance(value, list | tuple):
-        return tuple(str(p) for p in value)
-    return ()
+        phrases = tuple(str(p) for lang in sorted(value) for p in value[lang] or ())
+    elif isinstance(value, list | tuple):
+        phrases = tuple(str(p) for p in value)
+    else:
+        return ()
+    if len(_PHRASE_LISTS) >= 256:
+        _PHRASE_LISTS.clear()
+    _PHRASE_LISTS[id(value)] = (value, phrases)
+    return phrases
+
+
+_PHRASE_LISTS: dict[int, tuple[Any, tuple[str, ...]]] = {}
 
 
 def is_placeholder(value: Any, placeholders: Sequence[str], extra_words: int = 1) -> bool:

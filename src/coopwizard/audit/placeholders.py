@@ -22,6 +22,8 @@ from coopwizard.sheet.model import Sheet, TopicEntry
 
 @dataclass
 class Placeholder:
+    """An answer that only says it is not known yet, and where it was."""
+
     path: tuple[PathPart, ...]  # where it is in the sheet file
     text: str
     question: Question

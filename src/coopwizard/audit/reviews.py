@@ -10,14 +10,18 @@ sheet with no review while others have reviewed is taken as having joined since.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from coopwizard.audit.findings import Finding, Trigger
+from coopwizard.core.clock import months_before
 from coopwizard.core.localized import Localized
 from coopwizard.core.message import Message
 from coopwizard.guide.levels import Classification
 from coopwizard.guide.model import Checklist
 from coopwizard.sheet.model import Sheet
-from coopwizard.sheet.reviews import ReviewSummary, months_before, summarise
+
+if TYPE_CHECKING:
+    from coopwizard.sheet.reviews import ReviewSummary
 
 
 def check_reviews(
@@ -26,7 +30,11 @@ def check_reviews(
     guide = checklist.review
     if guide is None:
         return None, []
-    summary = summarise(sheet, checklist)
+    summary = None
+    if sheet.reviews:  # most sheets have none: sheet/reviews.py is then not even imported
+        from coopwizard.sheet.reviews import summarise
+
+        summary = summarise(sheet, checklist)
     findings: list[Finding] = []
     if summary is not None:
         for concern in summary.concerns:

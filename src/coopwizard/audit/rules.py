@@ -15,7 +15,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from coopwizard.audit.findings import Trigger
-from coopwizard.audit.phrases import contains, content_words, is_only, phrase_list, restates, word_matches, words
+from coopwizard.audit.phrases import (
+    contains,
+    content_words,
+    is_only,
+    knows,
+    phrase_list,
+    restates,
+    vocabulary,
+    word_matches,
+)
 from coopwizard.core.message import Amount, Message
 from coopwizard.guide.levels import Classification
 from coopwizard.guide.model import Checklist
@@ -26,6 +35,8 @@ from coopwizard.sheet.model import Sheet
 
 @dataclass
 class RuleContext:
+    """What every rule reads: the sheet (placeholders taken out), its checklist, the day and its level."""
+
     sheet: Sheet
     checklist: Checklist
     today: dt.date
@@ -162,12 +173,11 @@ def dispersion(ctx: RuleContext, params: Mapping[str, Any]) -> list[Trigger]:
 def only_outside_demand(text: str, params: Mapping[str, Any]) -> bool:
     """« Parce que la mairie l'a demandé », « pour la subvention »: a demand from outside and little else."""
     demand = phrase_list(params["demand_words"])
-    outside = phrase_list(params["outside_words"])
     meaningful = content_words(text)
-    if not any(word_matches(w, d) for w in meaningful for d in (p for x in demand for p in words(x))):
+    if not any(knows(w, vocabulary(demand)) for w in meaningful):
         return False
-    known = [p for x in (*demand, *outside) for p in words(x)]
-    others = [w for w in meaningful if not any(word_matches(w, k) for k in known)]
+    known = vocabulary((*demand, *phrase_list(params["outside_words"])))
+    others = [w for w in meaningful if not knows(w, known)]
     return bool(len(others) <= params["max_other_words"])
 
 

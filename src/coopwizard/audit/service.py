@@ -19,6 +19,8 @@ from coopwizard.sheet.parse import SchemaIssue, parse_sheet
 
 @dataclass
 class LoadedSheet:
+    """A sheet read from its file, with the schema's complaints and the node graph that locates them."""
+
     sheet: Sheet
     issues: list[SchemaIssue]
     document: LoadedYaml
@@ -36,6 +38,8 @@ class LocatedEnd:
 
 @dataclass
 class LocatedFinding:
+    """A finding and the line and column of the answer it is about."""
+
     finding: Finding
     line: int
     column: int

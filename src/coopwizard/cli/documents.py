@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class Audited:
+    """A sheet, its checklist and its audit: what every document is rendered from."""
+
     sheet: Sheet
     checklist: Checklist
     audit: Audit

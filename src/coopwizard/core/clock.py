@@ -10,3 +10,11 @@ import datetime as dt
 
 def today() -> dt.date:
     return dt.date.today()
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day `months` months earlier (the last day of the month when it has fewer days)."""
+    import calendar
+
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))

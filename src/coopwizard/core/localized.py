@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 @dataclass
 class Localized:
+    """One text in both languages; called with a language, it gives that one."""
+
     fr: str
     en: str
 

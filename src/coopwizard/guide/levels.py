@@ -11,6 +11,8 @@ from coopwizard.guide.model import Checklist, Level, Question
 
 @dataclass
 class Classification:
+    """The level of sharing a partnership reaches, by the guide's three-step scale, and what the next one needs."""
+
     level: Level | None  # the highest level reached; None: no sharing yet
     modes: tuple[Level, ...]  # every level whose conditions hold (pooling and collaboration can both)
     next_level: Level | None

@@ -30,6 +30,8 @@ TypeName = Literal["text", "choice", "multi_choice", "yes_no", "date", "amount",
 
 @dataclass
 class Choice:
+    """One of a choice question's answers: the id a sheet stores, and its label."""
+
     id: str
     label: Localized
 
@@ -52,6 +54,8 @@ class Prefill:
 
 @dataclass
 class Question:
+    """One question of the checklist: what is asked, how it is answered, and when it is asked."""
+
     id: str
     type: TypeName
     text: Localized
@@ -79,6 +83,8 @@ class Question:
 
 @dataclass
 class Level:
+    """One step of the guide's scale: mutualisation, collaboration, coopération."""
+
     id: str
     rank: int  # 1, 2, 3: the three-step scale
     name: Localized
@@ -89,6 +95,8 @@ class Level:
 
 @dataclass
 class Note:
+    """A note about levels that the wizard and the documents show beside the level reached."""
+
     id: str
     text: Localized
     shown: Literal["several_modes"] | None = None  # when the wizard shows it beside the level
@@ -96,6 +104,8 @@ class Note:
 
 @dataclass
 class Topic:
+    """One of the twelve topics partners must settle, with its questions and the guide's words."""
+
     id: str
     label: Localized
     guide: Localized
@@ -108,6 +118,8 @@ class Topic:
 
 @dataclass
 class Pitfall:
+    """One of the guide's five pitfalls: the rule that spots it, its parameters and the guide's advice."""
+
     id: str
     text: Localized
     advice: Localized
@@ -127,6 +139,8 @@ class Consistency:
 
 @dataclass
 class PracticeCheck:
+    """How to tell from a sheet that a good practice is not applied yet: a rule and the answers it reads."""
+
     rule: str
     paths: tuple[str, ...]
     values: tuple[str, ...] = ()
@@ -135,6 +149,8 @@ class PracticeCheck:
 
 @dataclass
 class Practice:
+    """One of the guide's fourteen good practices, and how the audit checks it, when it can."""
+
     id: str
     text: Localized
     check: PracticeCheck | None = None
@@ -193,6 +209,8 @@ class ReviewGuide:
 
 @dataclass
 class Checklist:
+    """The whole guide as data: levels, questions, topics, pitfalls, practices and the rules' thresholds."""
+
     id: str
     version: int
     title: Localized

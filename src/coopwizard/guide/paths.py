@@ -31,6 +31,8 @@ LANGUAGES = ("fr", "en")
 
 @dataclass(frozen=True)
 class AnswerPath:
+    """Where an answer is, as the checklist names it: `purpose.reason`, `project.title`."""
+
     section: str  # "project", "partner", "classification", or a topic's id
     question: str
 

@@ -30,6 +30,8 @@ class Param:
 
 @dataclass
 class RuleSpec:
+    """What kind of rule a name is, and the parameters a checklist must give it."""
+
     kind: RuleKind
     params: Mapping[str, Param] = field(default_factory=dict)
 

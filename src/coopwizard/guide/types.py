@@ -79,6 +79,8 @@ def clean_text(value: str) -> tuple[str, list[Problem]]:
     prompt): NUL, ESC, BEL, DEL and the other C0 and C1 controls (tab and newline aside)
     are refused, with their position, so that no file written ever carries them.
     """
+    if value.isprintable():  # most answers: no line break and no control character (nor tab, nor NBSP)
+        return value.strip(), []
     text = _LINE_BREAKS.sub("\n", value).strip()
     bad = _CONTROL.search(text)
     if bad is None:
@@ -131,7 +133,8 @@ def _multi_choice(question: Question, value: Any) -> tuple[Any, list[Problem]]:
     problems: list[Problem] = []
     for index, item in enumerate(items):
         choice, item_problems = _choice(question, item)
-        problems.extend(Problem(p.key, p.params, (index, *p.path)) for p in item_problems)
+        if item_problems:
+            problems.extend(Problem(p.key, p.params, (index, *p.path)) for p in item_problems)
         if choice is not None and choice not in chosen:
             chosen.append(choice)
     return (chosen or None), problems
@@ -245,7 +248,8 @@ def _list(question: Question, value: Any) -> tuple[Any, list[Problem]]:
     problems: list[Problem] = []
     for index, item in enumerate(items):
         entry, item_problems = _record(question, item) if question.fields else _text(question, item)
-        problems.extend(Problem(p.key, p.params, (index, *p.path)) for p in item_problems)
+        if item_problems:
+            problems.extend(Problem(p.key, p.params, (index, *p.path)) for p in item_problems)
         if entry is not None:
             result.append(entry)
     return (result or None), problems
@@ -273,7 +277,8 @@ def _record(question: Question, value: Any) -> tuple[Any, list[Problem]]:
             )
     for sub in question.fields:
         answer, sub_problems = check_answer(sub, value.get(sub.id))
-        problems.extend(Problem(p.key, p.params, (sub.id, *p.path)) for p in sub_problems)
+        if sub_problems:
+            problems.extend(Problem(p.key, p.params, (sub.id, *p.path)) for p in sub_problems)
         if answer is not None:
             record[sub.id] = answer
         elif sub.required and not sub_problems:
@@ -294,7 +299,8 @@ def _per_partner(question: Question, value: Any) -> tuple[Any, list[Problem]]:
             problems.extend(Problem(p.key, p.params, (str(partner), *p.path)) for p in name_problems)
             continue
         text, text_problems = _text(question, answer)
-        problems.extend(Problem(p.key, p.params, (str(partner), *p.path)) for p in text_problems)
+        if text_problems:
+            problems.extend(Problem(p.key, p.params, (str(partner), *p.path)) for p in text_problems)
         if text is not None:
             result[name] = text
     return (result or None), problems

@@ -51,15 +51,24 @@ def tokens(markup: str) -> list[tuple[str, str | None]]:
     return pieces
 
 
-def _plain_tag(match: re.Match[str]) -> str:
-    full, escapes, _ = match.groups()
-    if not escapes:
-        return ""
-    backslashes, escaped = divmod(len(escapes), 2)
-    return "\\" * backslashes + (full[len(escapes) :] if escaped else "")
+# The same reading as _TAGS, for `plain`: a whole run of backslashes and the tag after it, if any,
+# or a tag with no backslash before it. Each branch starts with one of two characters, which lets
+# the engine skip ahead to the next `\\` or `[` instead of trying a lookbehind at every position:
+# a report is read out about twice as fast (tests/test_markup.py compares the two readings).
+_RUNS_AND_TAGS = re.compile(r"(\\+)(\[[a-z#/@][^[]*?])?|\[[a-z#/@][^[]*?]")
+
+
+def _plain_piece(match: re.Match[str]) -> str:
+    run, tag = match.groups()
+    if run is None:
+        return ""  # a tag
+    if tag is None:
+        return run  # backslashes before no tag are text
+    backslashes, escaped = divmod(len(run), 2)
+    return "\\" * backslashes + (tag if escaped else "")
 
 
 def plain(markup: str) -> str:
     """The text of markup, tags dropped and escapes undone, as Rich would show it without style."""
-    text = _TAGS.sub(_plain_tag, markup)  # the same reading as `tokens`, joined in C
+    text = _RUNS_AND_TAGS.sub(_plain_piece, markup) if "[" in markup else markup
     return text[:-1] if text.endswith("\\\\") else text

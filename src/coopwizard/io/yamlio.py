@@ -35,6 +35,8 @@ GC_PAUSE_FROM = 64 * 1024  # characters: below that, composing allocates too lit
 
 @dataclass
 class LoadedYaml:
+    """A parsed YAML document: its data, and the node graph that gives each value's line."""
+
     data: Any
     root: yaml.Node
     line_offset: int = 0  # lines before the document: a Markdown sheet's front matter

@@ -20,6 +20,8 @@ DISCUSSED = ("inconsistency", "pitfall")
 
 @dataclass
 class Agenda:
+    """A meeting's agenda drawn from a sheet: topics to settle, findings to discuss, dates coming."""
+
     view: View
     topics: tuple[Section, ...]
     discuss: tuple[FindingGroup, ...]

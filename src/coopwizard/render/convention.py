@@ -45,12 +45,16 @@ def clauses() -> dict[str, Any]:
 
 @dataclass
 class Segment:
+    """A piece of a paragraph: text from the sheet, or a gap to fill in with its guidance."""
+
     text: str
     todo: bool = False  # a gap to fill in: `text` is the guidance
 
 
 @dataclass
 class Paragraph:
+    """One paragraph of the draft agreement, as segments."""
+
     segments: tuple[Segment, ...]
     item: bool = False  # one of a list (a partner, a milestone…)
 
@@ -61,6 +65,8 @@ class Paragraph:
 
 @dataclass
 class Article:
+    """One numbered article of the draft agreement."""
+
     number: int | None
     title: str
     paragraphs: list[Paragraph] = field(default_factory=list)
@@ -73,12 +79,16 @@ class Article:
 
 @dataclass
 class Todo:
+    """A gap of the draft agreement, listed at its end: where it is, and what to write there."""
+
     where: str  # the article's heading
     what: str  # the guidance
 
 
 @dataclass
 class Agreement:
+    """The draft partnership agreement, in articles, before it is written as Markdown, HTML or Word."""
+
     lang: str
     kind: str
     project: str

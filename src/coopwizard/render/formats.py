@@ -24,6 +24,8 @@ Renderer = Callable[["Sheet", "Checklist", "Audit", str], "str | bytes"]
 
 @dataclass(frozen=True)
 class OutputFormat:
+    """A format a sheet can be written in: its name, its file extensions and its renderer."""
+
     name: str
     extensions: tuple[str, ...]
     binary: bool

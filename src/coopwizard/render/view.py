@@ -62,6 +62,8 @@ class OpenQuestion:
 
 @dataclass
 class Section:
+    """One topic as a document shows it: its status, its answers and its open questions."""
+
     id: str
     number: int
     title: str
@@ -75,6 +77,8 @@ class Section:
 
 @dataclass
 class LevelStep:
+    """One step of the level scale as a document draws it."""
+
     name: str
     motto: str
     applies_to: str
@@ -105,6 +109,8 @@ class LevelView:
 
 @dataclass
 class CoverageView:
+    """How many topics are settled, as a document says it."""
+
     settled: int
     total: int
     to_complete: tuple[str, ...]
@@ -114,6 +120,8 @@ class CoverageView:
 
 @dataclass
 class FindingView:
+    """One finding as a document says it: the text, why, and the guide's advice."""
+
     text: str
     because: tuple[str, ...] = ()
     advice: tuple[str, ...] = ()
@@ -121,6 +129,8 @@ class FindingView:
 
 @dataclass
 class FindingGroup:
+    """The findings of one kind, under their heading."""
+
     kind: str
     title: str
     items: tuple[FindingView, ...]
@@ -128,6 +138,8 @@ class FindingGroup:
 
 @dataclass
 class BudgetLine:
+    """One line of the budget table: a contribution, a resource or a need."""
+
     label: str
     amount: float
     amount_text: str
@@ -136,6 +148,8 @@ class BudgetLine:
 
 @dataclass
 class Budget:
+    """The money a sheet speaks of: what partners bring, what exists, what is needed, and the gap."""
+
     contributions: tuple[BudgetLine, ...]  # the partners' money
     existing: tuple[BudgetLine, ...]  # other existing resources with an amount
     needed: tuple[BudgetLine, ...]
@@ -152,6 +166,8 @@ class Budget:
 
 @dataclass
 class Milestone:
+    """One dated step of the project's calendar."""
+
     date: dt.date | None
     date_text: str
     label: str
@@ -159,6 +175,8 @@ class Milestone:
 
 @dataclass
 class Partner:
+    """One partner as a document shows it."""
+
     name: str
     representative: str
     contact: str
@@ -184,12 +202,16 @@ class ConcernScore:
 
 @dataclass
 class ReviewsView:
+    """What the partners' reviews say, as a document shows it."""
+
     summary: str  # "6 bilans de 3 associations, le dernier le 1 octobre 2025"
     concerns: tuple[ConcernScore, ...]
 
 
 @dataclass
 class View:
+    """A sheet and its audit said in one language, ready for any document renderer."""
+
     lang: str
     title: str
     summary: str | None

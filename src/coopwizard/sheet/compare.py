@@ -30,6 +30,8 @@ What = Literal["answer", "partners", "level", "reached"]
 
 @dataclass
 class Version:
+    """One sheet's answer to a point where the sheets differ."""
+
     by: str  # whose version: the label of its sheet
     value: Any  # normalised; None when that sheet does not answer
 
@@ -65,6 +67,8 @@ class Point:
 
 @dataclass
 class Section:
+    """The points of one part of the sheets (the project, the partners, a topic) that differ."""
+
     id: str  # "project", "partners", "classification" or a topic's id
     points: tuple[Point, ...]
 
@@ -80,6 +84,8 @@ class Section:
 
 @dataclass
 class Comparison:
+    """Several partners' sheets of one project, side by side: where they differ."""
+
     labels: tuple[str, ...]
     sheets: tuple[Sheet, ...]
     sections: tuple[Section, ...]  # sections where some version answers something, in the guide's order

@@ -20,6 +20,8 @@ SECTIONS = ("project", "partners", "classification", "topics")
 
 @dataclass
 class MissingAnswer:
+    """A required answer that an answers file or a prompt did not give."""
+
     path: str  # "topics.purpose.reason", "partners.1.name"
     question: Question
 

@@ -28,6 +28,8 @@ from coopwizard.sheet.model import Review, Sheet, TopicEntry, review_data
 
 @dataclass
 class Merged:
+    """One sheet made from several partners' versions, and what is left to agree on."""
+
     sheet: Sheet
     left: int  # answers left to complete (differing, or given by only some)
     topics_left: tuple[str, ...]  # the topics left to complete, in the checklist's order

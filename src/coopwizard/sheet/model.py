@@ -22,6 +22,8 @@ STATUSES: tuple[Status, ...] = ("settled", "to_complete")
 
 @dataclass
 class TopicEntry:
+    """One topic's answers in a sheet, with its status and notes."""
+
     answers: dict[str, Any] = field(default_factory=dict)
     status: Status | None = None  # None: not recorded, inferred from the answers
     notes: str | None = None
@@ -50,6 +52,8 @@ class Review:
 
 @dataclass
 class Sheet:
+    """A project sheet: the project, its partners, the classification and each topic's answers."""
+
     project: dict[str, Any] = field(default_factory=dict)
     partners: list[dict[str, Any]] = field(default_factory=list)
     classification: dict[str, Any] = field(default_factory=dict)

@@ -17,7 +17,6 @@ from coopwizard.core.text import suggest
 from coopwizard.guide.model import Checklist, Question
 from coopwizard.guide.types import Problem, check_answer, clean_text, type_name
 from coopwizard.sheet.model import SHEET_FORMAT, STATUSES, Sheet, TopicEntry
-from coopwizard.sheet.reviews import parse_reviews
 
 TOP_KEYS = ("format", "checklist", "checklist_version", "project", "partners", "classification", "topics", "reviews")
 LANGUAGES = ("fr", "en")
@@ -25,6 +24,8 @@ LANGUAGES = ("fr", "en")
 
 @dataclass
 class SchemaIssue:
+    """Something wrong in a sheet file's shape or answers, and where."""
+
     path: tuple[PathPart, ...]
     key: str
     params: dict[str, Any] = field(default_factory=dict)
@@ -55,8 +56,11 @@ def parse_sheet(data: Any, checklist: Checklist, source: str) -> tuple[Sheet, li
     sheet.partners = _partners(data.get("partners"), checklist, issues)
     sheet.classification, sheet.level = _classification(data.get("classification"), checklist, issues)
     sheet.topics = _topics(data.get("topics"), checklist, issues)
-    sheet.reviews, problems = parse_reviews(data.get("reviews"), checklist)  # the partners' reviews (sheet/reviews.py)
-    issues.extend(_issue(path, problem) for path, problem in problems)
+    if data.get("reviews") is not None:  # the partners' reviews; most sheets have none, and skip the import
+        from coopwizard.sheet.reviews import parse_reviews
+
+        sheet.reviews, problems = parse_reviews(data.get("reviews"), checklist)
+        issues.extend(_issue(path, problem) for path, problem in problems)
     return sheet, issues
 
 
@@ -87,7 +91,8 @@ def _answers(
     answers: dict[str, Any] = {}
     for question in questions:
         value, problems = check_answer(question, raw.get(question.id))
-        issues.extend(_issue((*path, question.id), p) for p in problems)
+        if problems:
+            issues.extend(_issue((*path, question.id), p) for p in problems)
         if value is not None:
             answers[question.id] = value
     return answers

@@ -307,6 +307,8 @@ class PartnerScore:
 
 @dataclass
 class ConcernSummary:
+    """One concern of the reviews, over every partner: the mean score, its spread and its trend."""
+
     concern: ReviewConcern
     partners: tuple[PartnerScore, ...]  # in the order the partners first reviewed
     score: float  # the mean of the partners' latest scores
@@ -327,6 +329,8 @@ class ConcernSummary:
 
 @dataclass
 class CriterionSummary:
+    """One criterion of the reviews: each partner's latest rating."""
+
     criterion: str
     ratings: tuple[tuple[str, dt.date, CriterionRating], ...]  # (partner, date, rating): each partner's latest
 
@@ -453,14 +457,6 @@ def summary_data(summary: ReviewSummary, lang: str) -> dict[str, Any]:
             for c in summary.criteria
         ],
     }
-
-
-def months_before(day: dt.date, months: int) -> dt.date:
-    """The same day `months` months earlier (the last day of the month when it has fewer days)."""
-    import calendar
-
-    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
-    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def parse_reviews(value: Any, checklist: Checklist) -> tuple[list[Review], list[tuple[tuple[PathPart, ...], Problem]]]:

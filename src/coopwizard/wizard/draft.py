@@ -74,6 +74,8 @@ def draft_path(output: str = "-") -> Path:
 
 @dataclass
 class Draft:
+    """What the wizard has been told so far, saved after every answer so that nothing typed is lost."""
+
     checklist_id: str
     checklist_version: int
     lang: str

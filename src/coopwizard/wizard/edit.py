@@ -25,6 +25,8 @@ from coopwizard.sheet.model import Sheet, to_data
 
 @dataclass
 class EditPlan:
+    """What `coop edit` is about to change: the sheet as read and the topics to ask again."""
+
     source: SourceText
     loaded: LoadedSheet
     topic_ids: list[str]

@@ -259,6 +259,8 @@ def _write(
 
 @dataclass
 class EditOutcome:
+    """How a `coop edit` session ended: the new text, its audit, and where to write it."""
+
     text: str  # the file's new text, for the CLI to write
     result: Audit
     interrupted: bool

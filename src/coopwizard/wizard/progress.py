@@ -23,6 +23,8 @@ class Typing:
 
 @dataclass
 class Progress:
+    """How far the wizard has gone: the questions asked and the steps done, for resuming."""
+
     asked: list[str] = field(default_factory=list)
     partners_done: bool = False
     more_partners_after: list[int] = field(default_factory=list)  # "another association?" answered yes after these
