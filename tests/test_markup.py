@@ -37,7 +37,7 @@ def test_plain_and_the_terminal_text_read_markup_as_rich_does() -> None:
 
 def test_plain_reads_any_markup_as_its_tokens_say() -> None:
     """Even markup no renderer of ours writes: unescaped brackets, runs of backslashes, tags in tags."""
-    for markup in samples(20_000, seed=7) + ["[b]a\\[#[/]#a]\\\\#[a", "\\\\[b]x", "\\\\\\[b]x\\"]:
+    for markup in [*samples(20000, seed=7), "[b]a\\[#[/]#a]\\\\#[a", "\\\\[b]x", "\\\\\\[b]x\\"]:
         text = "".join(piece for piece, tag in tokens(markup) if tag is None)
         assert plain(markup) == (text[:-1] if text.endswith("\\\\") else text), markup
 

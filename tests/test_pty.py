@@ -246,3 +246,51 @@ def test_a_review_in_plain_mode_is_recorded_in_the_sheet(write: Callable[..., Pa
     assert after.startswith(before.rstrip("\n"))  # everything else as it was
     assert "partner: Cuisine du Monde Cergy" in after and "comment: Trop peu de jeunes" in after
     assert "\x1b" not in child.logfile_read.getvalue()
+
+
+FIRST_QUESTION_PROBE = """
+import json, os, sys
+import questionary
+
+def asked(*args, **kwargs):  # the first question is about to be drawn: what has been imported so far?
+    heavy = ("rich", "yaml", "jinja2", "docx", "coopwizard.audit.engine", "coopwizard.render.report")
+    print("IMPORTED " + json.dumps(sorted(m for m in heavy if m in sys.modules)), flush=True)
+    os._exit(0)
+
+questionary.Question.unsafe_ask = questionary.Question.ask = asked
+sys.argv = ["coop", *sys.argv[1:]]
+from coopwizard.cli import main
+main()
+"""
+
+
+@pytest.mark.parametrize("colour", [{}, {"NO_COLOR": "1"}, {"FORCE_COLOR": "1"}])
+def test_coop_new_draws_its_first_screen_without_rich_or_pyyaml(tmp_path: Path, colour: dict[str, str]) -> None:
+    """Issue 13: before its first question, `coop new` imports what that question needs, and no more."""
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    env.update(PROMPT_TOOLKIT_NO_CPR="1", COOP_STATE_DIR=str(tmp_path / "state"), TERM="xterm", **colour)
+    env["COOP_CACHE_DIR"] = str(tmp_path / "cache")
+    import subprocess
+
+    # An earlier run fills the checklist cache (in its own process: this one's checklist is already loaded).
+    subprocess.run([sys.executable, "-m", "coopwizard", "topics"], env=env, capture_output=True, check=True)
+    child = pexpect.spawn(
+        sys.executable,
+        ["-c", FIRST_QUESTION_PROBE, "new", "--lang", "en", "-o", "sheet.yaml"],
+        cwd=str(tmp_path),
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(40, 100),
+    )
+    child.expect("IMPORTED (.*)\r\n")
+    shown = child.before
+    assert child.match.group(1) == "[]"
+    import re
+
+    text = re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", shown)
+    assert "coopwizard — a new project sheet ─" in text
+    assert "Together we will prepare the sheet of your inter-association project" in text
+    assert "The project ─" in text
+    assert "\x1b[1mThe project\x1b[0m" in shown  # bold, as Rich draws it, even under NO_COLOR
+    assert ("\x1b[92m─" in shown) == ("NO_COLOR" not in colour)  # the rule's colour

@@ -83,6 +83,76 @@ def stderr_console() -> Console:
     return Console(stderr=True, highlight=False)
 
 
+def terminal_width(stream: IO[str]) -> int:
+    """The width to draw at, as Rich finds it: $COLUMNS, else the terminal's, else 80."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        return os.get_terminal_size(stream.fileno()).columns or 80
+    except (AttributeError, OSError, ValueError):
+        return 80
+
+
+def wrap_words(text: str, width: int) -> str:
+    """Text broken at word boundaries to fit `width`, each line keeping its indent.
+
+    A terminal wraps long lines wherever the width ends (« le pro/jet »); the no-break
+    spaces of French typography keep « : » with its word (textwrap only breaks at ASCII
+    spaces). A word longer than the width is cut, as Rich does.
+    """
+    import textwrap
+
+    lines = []
+    for line in text.split("\n"):
+        if len(line) <= width:
+            lines.append(line)
+            continue
+        indent = line[: len(line) - len(line.lstrip(" "))]
+        if len(indent) >= width // 2:
+            indent = ""  # a narrow terminal: room for the words first
+        lines.append(
+            textwrap.fill(
+                line.strip(" "), width, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False
+            )
+        )
+    return "\n".join(lines)
+
+
+# A line of the wizard in one style, as Rich writes it on a terminal (Select Graphic Rendition codes).
+LINE_STYLES = {"": "", "bold": "1", "dim": "2", "italic": "3"}
+RULE_COLOUR = "92"  # Rich's rule line: bright green
+
+
+def write_line(stream: IO[str], text: str, style: str = "", *, rule: bool = False) -> None:
+    """One line of the wizard's screen, wrapped at words, or a heading and its rule: drawn without Rich.
+
+    The first screen of `coop new` is made of these only (its title, a paragraph, a
+    heading): drawn with Rich, it would import Rich, some 30 ms, before the first question.
+    It looks as Rich draws it: bold, dim or italic on a terminal, even under NO_COLOR (which
+    takes colour away, not emphasis); the rule in green unless NO_COLOR; nothing but the text
+    when the stream is not a terminal. Control characters are shown, never sent (`visible`).
+    """
+    from coopwizard.io.visible import visible
+
+    codes = is_terminal(stream)
+    width = terminal_width(stream)
+    text = visible(text)
+    if rule:
+        bar = "─" if (getattr(stream, "encoding", "") or "").lower().replace("-", "").startswith("utf") else "-"
+        line = bar * max(0, width - len(text) - 1)
+        colour = codes and not os.environ.get("NO_COLOR")
+        shown = f"{_sgr(text, LINE_STYLES[style], codes)} {_sgr(line, RULE_COLOUR, colour)}" if text else line
+    else:
+        shown = "\n".join(_sgr(part, LINE_STYLES[style], codes) for part in wrap_words(text, width).split("\n"))
+    stream.write(shown + "\n")
+    stream.flush()
+
+
+def _sgr(text: str, code: str, on: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if on and code and text else text
+
+
 def emit(markup: str, *, err: bool = False, end: str = "\n", wrap: bool = True) -> None:
     """Print markup to stdout (data) or stderr (messages)."""
     stream = sys.stderr if err else sys.stdout

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 from coopwizard.core.errors import CoopError, UsageError, WizardInterrupted
 from coopwizard.guide.model import Checklist
 from coopwizard.i18n import message
-from coopwizard.io.console import stderr_console
 from coopwizard.render.formats import choose_sheet_format
 from coopwizard.sheet.compose import answers_of
 from coopwizard.sheet.model import Sheet
@@ -99,8 +98,8 @@ def make_screen(checklist: Checklist, lang: str, plain: bool) -> Screen:
     if plain:
         from coopwizard.wizard.plain import PlainScreen
 
-        return PlainScreen(stderr_console(), checklist, lang)
-    return Screen(stderr_console(), checklist, lang)
+        return PlainScreen(None, checklist, lang)
+    return Screen(None, checklist, lang)  # Rich is imported at the first box, after the first question
 
 
 @dataclass

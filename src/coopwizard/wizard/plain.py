@@ -33,21 +33,10 @@ def wrapped(text: str, width: int | None = None) -> str:
     at ASCII spaces).
     """
     import shutil
-    import textwrap
 
-    width = width or max(20, shutil.get_terminal_size((80, 24)).columns - 1)
-    lines = []
-    for line in text.split("\n"):
-        if len(line) <= width:
-            lines.append(line)
-            continue
-        indent = line[: len(line) - len(line.lstrip(" "))]
-        lines.append(
-            textwrap.fill(
-                line.strip(" "), width, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False
-            )
-        )
-    return "\n".join(lines)
+    from coopwizard.io.console import wrap_words
+
+    return wrap_words(text, width or max(20, shutil.get_terminal_size((80, 24)).columns - 1))
 
 
 class PlainPrompter:

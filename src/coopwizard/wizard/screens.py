@@ -1,19 +1,23 @@
 """What the wizard shows between questions: headings, the level, warnings, the review, the summary.
 
 All of it goes to the message console (stderr), so that `-o -` keeps stdout for
-the sheet. `Screen` draws with Rich (rules, panels, the ●●○ scale);
+the sheet. `Screen` draws lines and headings itself (`console.write_line`) and the
+rest with Rich (panels, the ●●○ scale), which is imported at the first box: the
+first screen of `coop new` is drawn before the first question without it.
 `plain.PlainScreen` says the same things in words, for screen readers.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from coopwizard.guide.levels import Classification, steps_to_next
 from coopwizard.guide.model import Checklist, Question, Topic
 from coopwizard.guide.types import is_answered
 from coopwizard.i18n import colon, message, say
+from coopwizard.io.console import write_line
 from coopwizard.io.markup import escape
 from coopwizard.sheet.model import Sheet, topic_status
 
@@ -27,8 +31,23 @@ Pause = Callable[[], Any]  # waits for the person to ask for the next page
 
 
 class Screen:
-    def __init__(self, console: Console, checklist: Checklist, lang: str) -> None:
-        self.console, self.checklist, self.lang = console, checklist, lang
+    """The wizard's screens on a terminal; `console` (Rich) is made when first needed, if not given."""
+
+    def __init__(self, console: Console | None, checklist: Checklist, lang: str) -> None:
+        self._console, self.checklist, self.lang = console, checklist, lang
+
+    @property
+    def console(self) -> Console:
+        if self._console is None:
+            from coopwizard.io.console import stderr_console
+
+            self._console = stderr_console()
+        return self._console
+
+    @property
+    def stream(self) -> IO[str]:
+        """Where lines and headings go: the given console's file, else stderr (Rich's own default)."""
+        return self._console.file if self._console is not None else sys.stderr
 
     def m(self, key: str, **params: object) -> str:
         return message(self.lang, key, **params)
@@ -38,11 +57,11 @@ class Screen:
 
     # -- drawing: what PlainScreen says differently -------------------------------------------
     def line(self, text: str = "", style: str = "") -> None:
-        self.console.print(f"[{style}]{escape(text)}[/]" if style and text else escape(text))
+        write_line(self.stream, text, style)
 
     def heading(self, text: str) -> None:
-        self.console.print()
-        self.console.rule(f"[bold]{escape(text)}[/]", align="left")
+        write_line(self.stream, "")
+        write_line(self.stream, text, "bold", rule=True)
 
     def box(self, title: str, lines: Sequence[str], style: str = "") -> None:
         """A framed block; `lines` are plain text."""
