@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from coopwizard.audit.service import FileReport, check_file
+from coopwizard.core.records import slim_dataclass
 from coopwizard.guide.load import load_checklist
 from coopwizard.guide.model import Checklist
 
@@ -20,7 +20,7 @@ AUTO_JOBS_FROM = 200  # below this many files, starting workers costs more than 
 MAX_AUTO_JOBS = 4
 
 
-@dataclass
+@slim_dataclass
 class Checked:
     """One file's outcome, ready to print: the rendered text and how it counts."""
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from coopwizard.core.localized import Localized
 from coopwizard.core.message import Message, PathPart
+from coopwizard.core.records import slim_dataclass
 from coopwizard.guide.levels import Classification
 from coopwizard.sheet.model import Sheet
 
@@ -27,7 +27,7 @@ SEVERITY: dict[Kind, str] = {
 Text = Message | Localized
 
 
-@dataclass
+@slim_dataclass
 class Trigger:
     """What set a rule off: a stable code (shown in JSON), its message, and where in the sheet.
 
@@ -40,7 +40,7 @@ class Trigger:
     about: str = ""  # the answer path it is about, when a rule reads several
 
 
-@dataclass
+@slim_dataclass
 class Finding:
     """One thing the audit says of a sheet: a gap, an inconsistency, a pitfall or a suggestion, with where and why."""
 
@@ -58,7 +58,7 @@ class Finding:
         return SEVERITY[self.kind]
 
 
-@dataclass
+@slim_dataclass
 class Coverage:
     """The checklist's topics, by how far the sheet has settled them."""
 
@@ -71,7 +71,7 @@ class Coverage:
         return len(self.settled) + len(self.to_complete) + len(self.missing)
 
 
-@dataclass
+@slim_dataclass
 class Audit:
     """Everything `coop check` says of one sheet: its level, its coverage and its findings."""
 

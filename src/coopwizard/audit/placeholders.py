@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from coopwizard.audit.phrases import is_placeholder
 from coopwizard.core.message import PathPart
+from coopwizard.core.records import slim_dataclass
 from coopwizard.guide.model import Checklist, Question
 from coopwizard.sheet.model import Sheet, TopicEntry
 
 
-@dataclass
+@slim_dataclass
 class Placeholder:
     """An answer that only says it is not known yet, and where it was."""
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from coopwizard.audit.findings import Trigger
@@ -26,6 +25,7 @@ from coopwizard.audit.phrases import (
     word_matches,
 )
 from coopwizard.core.message import Amount, Message
+from coopwizard.core.records import slim_dataclass
 from coopwizard.guide.levels import Classification
 from coopwizard.guide.model import Checklist
 from coopwizard.guide.paths import AnswerPath
@@ -33,7 +33,7 @@ from coopwizard.guide.types import is_answered
 from coopwizard.sheet.model import Sheet
 
 
-@dataclass
+@slim_dataclass
 class RuleContext:
     """What every rule reads: the sheet (placeholders taken out), its checklist, the day and its level."""
 
@@ -91,7 +91,7 @@ def _money(partner: Mapping[str, Any], path: str) -> float:
 PAYING_EXTRA_WORDS = 3  # « Paie la sono et le technicien » pays; « Paie les courses et tient la buvette » works
 
 
-@dataclass
+@slim_dataclass
 class Sides:
     """Who works and who only pays, from the missions and what each partner brings."""
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from coopwizard.audit.engine import audit
 from coopwizard.audit.findings import Audit, Finding
 from coopwizard.core.errors import CoopError, ExitCode
 from coopwizard.core.message import PathPart
+from coopwizard.core.records import slim_dataclass
 from coopwizard.guide.model import Checklist
 from coopwizard.io.frontmatter import looks_like_markdown, split_front_matter
 from coopwizard.io.textio import SourceText, read_source
@@ -17,7 +17,7 @@ from coopwizard.sheet.model import Sheet
 from coopwizard.sheet.parse import SchemaIssue, parse_sheet
 
 
-@dataclass
+@slim_dataclass
 class LoadedSheet:
     """A sheet read from its file, with the schema's complaints and the node graph that locates them."""
 
@@ -27,7 +27,7 @@ class LoadedSheet:
     markdown: bool
 
 
-@dataclass
+@slim_dataclass
 class LocatedEnd:
     """One of the answers an inconsistency is about, with its place in the file."""
 
@@ -36,7 +36,7 @@ class LocatedEnd:
     column: int
 
 
-@dataclass
+@slim_dataclass
 class LocatedFinding:
     """A finding and the line and column of the answer it is about."""
 
@@ -46,7 +46,7 @@ class LocatedFinding:
     ends: tuple[LocatedEnd, ...] = ()
 
 
-@dataclass
+@slim_dataclass
 class FileReport:
     """One file's result: an audit with located findings, or the error that stopped it."""
 
@@ -94,7 +94,7 @@ def check_file(
     return FileReport(name if name != "-" else "<stdin>", result, located)
 
 
-@dataclass
+@slim_dataclass
 class Tally:
     """Counts over the reports of one run, for the summary line and the exit code."""
 

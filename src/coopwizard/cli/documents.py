@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from coopwizard.cli.app import load_guide, sheet_language
+from coopwizard.core.records import slim_dataclass
 
 if TYPE_CHECKING:
     from coopwizard.audit.findings import Audit
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from coopwizard.sheet.model import Sheet
 
 
-@dataclass
+@slim_dataclass
 class Audited:
     """A sheet, its checklist and its audit: what every document is rendered from."""
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from coopwizard.core.records import slim_dataclass
 
 
-@dataclass
+@slim_dataclass
 class Localized:
     """One text in both languages; called with a language, it gives that one."""
 

@@ -6,13 +6,15 @@ finding) carries one of these, so that one function says them all.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
+
+from coopwizard.core.records import slim_dataclass
 
 PathPart = str | int
 
 
-@dataclass
+@slim_dataclass
 class Message:
     """A message key (i18n catalogs) and its parameters; Localized parameters are said in the report's language."""
 
@@ -21,7 +23,7 @@ class Message:
     path: tuple[PathPart, ...] = ()  # for a trigger: where in the sheet it was set off
 
 
-@dataclass
+@slim_dataclass
 class Amount:
     """A sum of money inside a message's parameters, written the way the message's language writes it."""
 

@@ -16,6 +16,38 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 Decoder = Callable[[Any], Any]
+
+
+def _equal(self: Any, other: Any) -> Any:
+    if other.__class__ is not self.__class__:
+        return NotImplemented
+    return all(getattr(self, f.name) == getattr(other, f.name) for f in dataclasses.fields(self) if f.compare)
+
+
+def _shown(self: Any) -> str:
+    shown = (f"{f.name}={getattr(self, f.name)!r}" for f in dataclasses.fields(self) if f.repr)
+    return f"{self.__class__.__qualname__}({', '.join(shown)})"
+
+
+@typing.dataclass_transform(field_specifiers=(dataclasses.field,))
+def slim_dataclass(cls: type[T]) -> type[T]:
+    """`@dataclass`, with its `==` and `repr` written once here instead of compiled for each class.
+
+    `@dataclass` compiles an `__init__`, a `__repr__` and an `__eq__` for every class while
+    its module is imported, and Python 3.11 compiles each apart: the model's forty-odd
+    classes, loaded by every command, spent most of their import time there. A slim one
+    compiles only its `__init__`; it compares and shows itself as a dataclass does
+    (fields with `compare=False` or `repr=False` left out), and is not hashable, as a
+    dataclass that compares is not.
+    """
+    if "__eq__" not in cls.__dict__:
+        cls.__eq__ = _equal  # type: ignore[method-assign]
+        cls.__hash__ = None  # type: ignore[assignment]
+    if "__repr__" not in cls.__dict__:
+        cls.__repr__ = _shown  # type: ignore[method-assign]
+    return dataclasses.dataclass(repr=False, eq=False)(cls)
+
+
 _DECODERS: dict[Any, Decoder] = {}
 
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
+from coopwizard.core.records import slim_dataclass
 from coopwizard.guide.model import Checklist, Level, Question
 
 
-@dataclass
+@slim_dataclass
 class Classification:
     """The level of sharing a partnership reaches, by the guide's three-step scale, and what the next one needs."""
 

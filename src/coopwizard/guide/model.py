@@ -6,13 +6,12 @@ loader (parse.py) takes its allowed keys from them, and the cache (cache.py)
 rebuilds them from their type hints.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Literal
 
 from coopwizard.core.localized import Localized
+from coopwizard.core.records import slim_dataclass
 from coopwizard.guide.paths import CLASSIFICATION, PARTNER, PROJECT, AnswerPath
 from coopwizard.guide.types import QUESTION_TYPES, QuestionType
 
@@ -28,7 +27,7 @@ TypeName = Literal["text", "choice", "multi_choice", "yes_no", "date", "amount",
 # twice as long to define, and every command pays that at start-up (bench/run.py).
 
 
-@dataclass
+@slim_dataclass
 class Choice:
     """One of a choice question's answers: the id a sheet stores, and its label."""
 
@@ -36,7 +35,7 @@ class Choice:
     label: Localized
 
 
-@dataclass
+@slim_dataclass
 class Condition:
     """A question asked only when an earlier answer is one of these values (or, for a list, holds one)."""
 
@@ -44,7 +43,7 @@ class Condition:
     any_of: tuple[Any, ...]
 
 
-@dataclass
+@slim_dataclass
 class Prefill:
     """What partners said they bring, offered as this question's default, to confirm or change."""
 
@@ -52,7 +51,7 @@ class Prefill:
     partner_field: str | None = None  # for a list of records: the field that names the partner
 
 
-@dataclass
+@slim_dataclass
 class Question:
     """One question of the checklist: what is asked, how it is answered, and when it is asked."""
 
@@ -63,7 +62,7 @@ class Question:
     required: bool = False
     default: Any = None
     choices: tuple[Choice, ...] = ()
-    fields: tuple[Question, ...] = ()  # for a list of records
+    fields: tuple["Question", ...] = ()  # for a list of records
     to_reach: Localized | None = None  # classification only
     label: Localized | None = None  # a short name for tables and reviews
     when: Condition | None = None  # asked only when it holds
@@ -81,7 +80,7 @@ class Question:
         return next((c for c in self.choices if c.id == choice_id), None)
 
 
-@dataclass
+@slim_dataclass
 class Level:
     """One step of the guide's scale: mutualisation, collaboration, coopération."""
 
@@ -93,7 +92,7 @@ class Level:
     requires: tuple[str, ...]
 
 
-@dataclass
+@slim_dataclass
 class Note:
     """A note about levels that the wizard and the documents show beside the level reached."""
 
@@ -102,7 +101,7 @@ class Note:
     shown: Literal["several_modes"] | None = None  # when the wizard shows it beside the level
 
 
-@dataclass
+@slim_dataclass
 class Topic:
     """One of the twelve topics partners must settle, with its questions and the guide's words."""
 
@@ -116,7 +115,7 @@ class Topic:
         return next((q for q in self.questions if q.id == question_id), None)
 
 
-@dataclass
+@slim_dataclass
 class Pitfall:
     """One of the guide's five pitfalls: the rule that spots it, its parameters and the guide's advice."""
 
@@ -128,7 +127,7 @@ class Pitfall:
     practices: tuple[str, ...] = ()
 
 
-@dataclass
+@slim_dataclass
 class Consistency:
     """A check that answers agree with each other, run by the named rule with these parameters."""
 
@@ -137,7 +136,7 @@ class Consistency:
     params: Mapping[str, Any]
 
 
-@dataclass
+@slim_dataclass
 class PracticeCheck:
     """How to tell from a sheet that a good practice is not applied yet: a rule and the answers it reads."""
 
@@ -147,7 +146,7 @@ class PracticeCheck:
     expects: Localized | None = None  # what the guide asks, said when the answer is something else
 
 
-@dataclass
+@slim_dataclass
 class Practice:
     """One of the guide's fourteen good practices, and how the audit checks it, when it can."""
 
@@ -156,7 +155,7 @@ class Practice:
     check: PracticeCheck | None = None
 
 
-@dataclass
+@slim_dataclass
 class ReviewStatement:
     """A short statement a partner scores on the review's scale (1: not at all, 5: fully agree)."""
 
@@ -164,7 +163,7 @@ class ReviewStatement:
     text: Localized
 
 
-@dataclass
+@slim_dataclass
 class ReviewConcern:
     """One of the guide's concerns, reviewed through a few statements; tied to the pitfalls it guards against."""
 
@@ -175,7 +174,7 @@ class ReviewConcern:
     practices: tuple[str, ...] = ()
 
 
-@dataclass
+@slim_dataclass
 class ReviewRating:
     """How far a success criterion of the sheet is met: met, partly, not_met."""
 
@@ -183,7 +182,7 @@ class ReviewRating:
     label: Localized
 
 
-@dataclass
+@slim_dataclass
 class ReviewGuide:
     """The health check each partner answers separately (`coop review`), as data."""
 
@@ -207,7 +206,7 @@ class ReviewGuide:
         return next((r for r in self.ratings if r.id == rating_id), None)
 
 
-@dataclass
+@slim_dataclass
 class Checklist:
     """The whole guide as data: levels, questions, topics, pitfalls, practices and the rules' thresholds."""
 

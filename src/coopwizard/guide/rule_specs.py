@@ -10,14 +10,16 @@ same name (audit/rules.py; a test checks the two agree).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
+
+from coopwizard.core.records import slim_dataclass
 
 ParamKind = Literal["path", "paths", "number", "ids", "id", "note", "phrases"]
 RuleKind = Literal["pitfall", "practice", "consistency"]
 
 
-@dataclass
+@slim_dataclass
 class Param:
     """A number, a list of ids, a level note's id, or answer path(s) to questions of given types."""
 
@@ -28,7 +30,7 @@ class Param:
     optional: bool = False
 
 
-@dataclass
+@slim_dataclass
 class RuleSpec:
     """What kind of rule a name is, and the parameters a checklist must give it."""
 

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any, Literal
 
 from coopwizard.core.message import Message
+from coopwizard.core.records import slim_dataclass
 from coopwizard.core.text import folded, suggest
 from coopwizard.i18n import message
 from coopwizard.io.visible import describe_control
@@ -29,7 +30,7 @@ NO = frozenset({"no", "n", "non", "false", "faux", "0"})
 _AMOUNT_NOISE = re.compile(r"[\s\u00a0\u202f€]|eur(os?)?$", re.IGNORECASE)
 
 
-@dataclass
+@slim_dataclass
 class Problem:
     """What is wrong with one answer; `path` is relative to the answer (a list index, a field)."""
 

@@ -15,19 +15,19 @@ import stat
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 from typing import Any
 
 from coopwizard.core.errors import UnreadableFileError, WriteError
 from coopwizard.core.message import Message
+from coopwizard.core.records import slim_dataclass
 
 MAX_BYTES = 5 * 1024 * 1024
 STDIN = "-"
 
 
-@dataclass
+@slim_dataclass
 class SourceText:
     """A file's text, with the name to show in messages."""
 

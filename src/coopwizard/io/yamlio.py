@@ -14,7 +14,7 @@ import gc
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 import yaml
@@ -22,6 +22,7 @@ import yaml
 from coopwizard.core.errors import InvalidYamlError
 from coopwizard.core.message import PathPart
 from coopwizard.core.records import json_ready as json_ready  # re-exported: JSON output has always found it here
+from coopwizard.core.records import slim_dataclass
 
 try:  # libyaml is about nine times faster; the pure-Python classes are the fallback
     from yaml import CSafeLoader as _BaseLoader
@@ -33,7 +34,7 @@ MAX_NODES = 100_000  # counted with aliases expanded: stops "billion laughs"
 GC_PAUSE_FROM = 64 * 1024  # characters: below that, composing allocates too little for the collector to matter
 
 
-@dataclass
+@slim_dataclass
 class LoadedYaml:
     """A parsed YAML document: its data, and the node graph that gives each value's line."""
 

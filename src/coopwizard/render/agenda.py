@@ -8,9 +8,9 @@ then the coming milestones. Markdown (to paste in an email) or HTML (to print).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from coopwizard.audit.findings import Audit
+from coopwizard.core.records import slim_dataclass
 from coopwizard.guide.model import Checklist
 from coopwizard.render.view import FindingGroup, Milestone, Section, View, build_view
 from coopwizard.sheet.model import Sheet
@@ -18,7 +18,7 @@ from coopwizard.sheet.model import Sheet
 DISCUSSED = ("inconsistency", "pitfall")
 
 
-@dataclass
+@slim_dataclass
 class Agenda:
     """A meeting's agenda drawn from a sheet: topics to settle, findings to discuss, dates coming."""
 

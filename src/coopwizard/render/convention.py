@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import functools
 import string
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from coopwizard.audit.findings import Audit
+from coopwizard.core.records import slim_dataclass
 from coopwizard.guide.model import Checklist
 from coopwizard.i18n.typography import colon, typeset
 from coopwizard.render.view import View, build_view
@@ -43,7 +44,7 @@ def clauses() -> dict[str, Any]:
     return data
 
 
-@dataclass
+@slim_dataclass
 class Segment:
     """A piece of a paragraph: text from the sheet, or a gap to fill in with its guidance."""
 
@@ -51,7 +52,7 @@ class Segment:
     todo: bool = False  # a gap to fill in: `text` is the guidance
 
 
-@dataclass
+@slim_dataclass
 class Paragraph:
     """One paragraph of the draft agreement, as segments."""
 
@@ -63,7 +64,7 @@ class Paragraph:
         return "".join(s.text for s in self.segments)
 
 
-@dataclass
+@slim_dataclass
 class Article:
     """One numbered article of the draft agreement."""
 
@@ -77,7 +78,7 @@ class Article:
         return f"Article {self.number} — {self.title}"  # the same word in both languages
 
 
-@dataclass
+@slim_dataclass
 class Todo:
     """A gap of the draft agreement, listed at its end: where it is, and what to write there."""
 
@@ -85,7 +86,7 @@ class Todo:
     what: str  # the guidance
 
 
-@dataclass
+@slim_dataclass
 class Agreement:
     """The draft partnership agreement, in articles, before it is written as Markdown, HTML or Word."""
 

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from coopwizard.audit.findings import KINDS, Audit
 from coopwizard.core.message import Message
+from coopwizard.core.records import slim_dataclass
 from coopwizard.guide.levels import steps_to_next
 from coopwizard.guide.model import Checklist, Question
 from coopwizard.guide.types import Shape, is_answered
@@ -38,7 +39,7 @@ def long_date(day: dt.date, lang: str) -> str:
     return str(format_date(day, format="long", locale=_BABEL_LOCALE.get(lang, "en_GB")))
 
 
-@dataclass
+@slim_dataclass
 class Answer:
     """One labelled answer: `text` on one line always; `items`, or `columns` and `rows`, for lists and tables."""
 
@@ -51,7 +52,7 @@ class Answer:
     rows: tuple[tuple[str, ...], ...] = ()
 
 
-@dataclass
+@slim_dataclass
 class OpenQuestion:
     """A question the sheet does not answer yet: its label, and the prompt that asks it."""
 
@@ -60,7 +61,7 @@ class OpenQuestion:
     required: bool
 
 
-@dataclass
+@slim_dataclass
 class Section:
     """One topic as a document shows it: its status, its answers and its open questions."""
 
@@ -75,7 +76,7 @@ class Section:
     notes: str | None = None
 
 
-@dataclass
+@slim_dataclass
 class LevelStep:
     """One step of the level scale as a document draws it."""
 
@@ -86,7 +87,7 @@ class LevelStep:
     current: bool  # the highest level reached
 
 
-@dataclass
+@slim_dataclass
 class LevelView:
     """The guide's scale at the level the whole sheet supports (audit: the classification answers less
     the "yes" the topics contradict); `declared` is what the partners call it, as the sheet records."""
@@ -107,7 +108,7 @@ class LevelView:
     answers: tuple[Answer, ...]  # the classification answers, labelled
 
 
-@dataclass
+@slim_dataclass
 class CoverageView:
     """How many topics are settled, as a document says it."""
 
@@ -118,7 +119,7 @@ class CoverageView:
     text: str  # "12 sujets réglés sur 12"
 
 
-@dataclass
+@slim_dataclass
 class FindingView:
     """One finding as a document says it: the text, why, and the guide's advice."""
 
@@ -127,7 +128,7 @@ class FindingView:
     advice: tuple[str, ...] = ()
 
 
-@dataclass
+@slim_dataclass
 class FindingGroup:
     """The findings of one kind, under their heading."""
 
@@ -136,7 +137,7 @@ class FindingGroup:
     items: tuple[FindingView, ...]
 
 
-@dataclass
+@slim_dataclass
 class BudgetLine:
     """One line of the budget table: a contribution, a resource or a need."""
 
@@ -146,7 +147,7 @@ class BudgetLine:
     note: str = ""  # who provides it, or the source considered
 
 
-@dataclass
+@slim_dataclass
 class Budget:
     """The money a sheet speaks of: what partners bring, what exists, what is needed, and the gap."""
 
@@ -164,7 +165,7 @@ class Budget:
         return not (self.contributions or self.existing or self.needed)
 
 
-@dataclass
+@slim_dataclass
 class Milestone:
     """One dated step of the project's calendar."""
 
@@ -173,7 +174,7 @@ class Milestone:
     label: str
 
 
-@dataclass
+@slim_dataclass
 class Partner:
     """One partner as a document shows it."""
 
@@ -187,7 +188,7 @@ class Partner:
     skills: str
 
 
-@dataclass
+@slim_dataclass
 class ConcernScore:
     """One concern of the partners' reviews: the latest mean score, the spread between partners, the trend."""
 
@@ -200,7 +201,7 @@ class ConcernScore:
     to_discuss: bool  # partners two points apart or more
 
 
-@dataclass
+@slim_dataclass
 class ReviewsView:
     """What the partners' reviews say, as a document shows it."""
 
@@ -208,7 +209,7 @@ class ReviewsView:
     concerns: tuple[ConcernScore, ...]
 
 
-@dataclass
+@slim_dataclass
 class View:
     """A sheet and its audit said in one language, ready for any document renderer."""
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Literal
 
 from coopwizard.core.message import PathPart
+from coopwizard.core.records import slim_dataclass
 from coopwizard.guide.levels import classify
 from coopwizard.guide.model import Checklist, Question
 from coopwizard.guide.paths import CLASSIFICATION, PROJECT
@@ -28,7 +29,7 @@ PARTNERS = "partners"
 What = Literal["answer", "partners", "level", "reached"]
 
 
-@dataclass
+@slim_dataclass
 class Version:
     """One sheet's answer to a point where the sheets differ."""
 
@@ -36,7 +37,7 @@ class Version:
     value: Any  # normalised; None when that sheet does not answer
 
 
-@dataclass
+@slim_dataclass
 class Point:
     """One answer compared across the sheets."""
 
@@ -65,7 +66,7 @@ class Point:
         return self.what == "partners" or (self.question is not None and self.question.type in ("list", "multi_choice"))
 
 
-@dataclass
+@slim_dataclass
 class Section:
     """The points of one part of the sheets (the project, the partners, a topic) that differ."""
 
@@ -82,7 +83,7 @@ class Section:
         return "partial" if any(p.status == "partial" for p in self.points) else "agree"
 
 
-@dataclass
+@slim_dataclass
 class Comparison:
     """Several partners' sheets of one project, side by side: where they differ."""
 

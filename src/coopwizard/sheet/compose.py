@@ -7,9 +7,9 @@ so the same answers always give the same sheet, byte for byte.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
+from coopwizard.core.records import slim_dataclass
 from coopwizard.guide.model import Checklist, Question
 from coopwizard.guide.types import is_answered
 from coopwizard.sheet.model import Sheet, applies, to_data
@@ -18,7 +18,7 @@ from coopwizard.sheet.parse import SchemaIssue, parse_sheet
 SECTIONS = ("project", "partners", "classification", "topics")
 
 
-@dataclass
+@slim_dataclass
 class MissingAnswer:
     """A required answer that an answers file or a prompt did not give."""
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
+from coopwizard.core.records import slim_dataclass
 from coopwizard.guide.model import Checklist
 from coopwizard.guide.paths import CLASSIFICATION, PROJECT
 from coopwizard.guide.types import is_answered
@@ -26,7 +26,7 @@ from coopwizard.sheet.compare import PARTNERS, Comparison, Point, describe, key,
 from coopwizard.sheet.model import Review, Sheet, TopicEntry, review_data
 
 
-@dataclass
+@slim_dataclass
 class Merged:
     """One sheet made from several partners' versions, and what is left to agree on."""
 

@@ -8,9 +8,10 @@ a stable order (the checklist's), which every renderer starts from.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Literal
 
+from coopwizard.core.records import slim_dataclass
 from coopwizard.guide.model import Checklist, Question
 from coopwizard.guide.paths import CLASSIFICATION, PROJECT, RESERVED_PROJECT_KEYS, AnswerPath
 from coopwizard.guide.types import is_answered
@@ -20,7 +21,7 @@ Status = Literal["settled", "to_complete"]
 STATUSES: tuple[Status, ...] = ("settled", "to_complete")
 
 
-@dataclass
+@slim_dataclass
 class TopicEntry:
     """One topic's answers in a sheet, with its status and notes."""
 
@@ -29,7 +30,7 @@ class TopicEntry:
     notes: str | None = None
 
 
-@dataclass
+@slim_dataclass
 class CriterionRating:
     """How far one success criterion of the sheet is met, in one partner's review."""
 
@@ -38,7 +39,7 @@ class CriterionRating:
     comment: str | None = None
 
 
-@dataclass
+@slim_dataclass
 class Review:
     """One partner's health check on one day (`reviews:` in the sheet); reviews are only ever added."""
 
@@ -50,7 +51,7 @@ class Review:
     comment: str | None = None
 
 
-@dataclass
+@slim_dataclass
 class Sheet:
     """A project sheet: the project, its partners, the classification and each topic's answers."""
 

@@ -8,11 +8,12 @@ file:line. Only a document that is not a sheet at all raises.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from coopwizard.core.errors import InvalidSheetError
 from coopwizard.core.message import Message, PathPart
+from coopwizard.core.records import slim_dataclass
 from coopwizard.core.text import suggest
 from coopwizard.guide.model import Checklist, Question
 from coopwizard.guide.types import Problem, check_answer, clean_text, type_name
@@ -22,7 +23,7 @@ TOP_KEYS = ("format", "checklist", "checklist_version", "project", "partners", "
 LANGUAGES = ("fr", "en")
 
 
-@dataclass
+@slim_dataclass
 class SchemaIssue:
     """Something wrong in a sheet file's shape or answers, and where."""
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from coopwizard.core.errors import InvalidAnswersError, InvalidSheetError
 from coopwizard.core.message import Message, PathPart
+from coopwizard.core.records import slim_dataclass
 from coopwizard.core.text import suggest
 from coopwizard.guide.model import Checklist, ReviewConcern, ReviewGuide, ReviewStatement
 from coopwizard.guide.types import Problem, parse_date, type_name
@@ -43,7 +43,7 @@ def sheet_criteria(sheet: Sheet) -> list[str]:
     return [str(r[CRITERION_FIELD]) for r in records if isinstance(r, dict) and r.get(CRITERION_FIELD)]
 
 
-@dataclass
+@slim_dataclass
 class ReviewItems:
     """What a review asks, for the wizard: the statements by concern, the scale, the criteria to rate."""
 
@@ -290,7 +290,7 @@ def append_review(original: str, markdown: bool, review: Review, name: str) -> s
 # -- what the reviews say ------------------------------------------------------------
 
 
-@dataclass
+@slim_dataclass
 class PartnerScore:
     """One partner's score for one concern: the mean of its statements in the partner's latest review."""
 
@@ -305,7 +305,7 @@ class PartnerScore:
         return None if self.previous is None else round(self.score - self.previous, 2)
 
 
-@dataclass
+@slim_dataclass
 class ConcernSummary:
     """One concern of the reviews, over every partner: the mean score, its spread and its trend."""
 
@@ -327,7 +327,7 @@ class ConcernSummary:
         return [p.partner for p in self.partners if p.score == high]
 
 
-@dataclass
+@slim_dataclass
 class CriterionSummary:
     """One criterion of the reviews: each partner's latest rating."""
 
@@ -335,7 +335,7 @@ class CriterionSummary:
     ratings: tuple[tuple[str, dt.date, CriterionRating], ...]  # (partner, date, rating): each partner's latest
 
 
-@dataclass
+@slim_dataclass
 class ReviewSummary:
     """What the sheet's reviews say, for `coop check` and the documents (agenda, HTML)."""
 

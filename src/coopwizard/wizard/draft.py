@@ -20,12 +20,12 @@ import sys
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, field
 from pathlib import Path
 from typing import Any
 
 from coopwizard.core.errors import UsageError
-from coopwizard.core.records import from_data, json_ready
+from coopwizard.core.records import from_data, json_ready, slim_dataclass
 from coopwizard.io.textio import os_reason, write_atomic
 from coopwizard.wizard.progress import Progress
 
@@ -72,7 +72,7 @@ def draft_path(output: str = "-") -> Path:
     return drafts_dir() / f"{stem}-{digest}.json"
 
 
-@dataclass
+@slim_dataclass
 class Draft:
     """What the wizard has been told so far, saved after every answer so that nothing typed is lost."""
 
@@ -150,7 +150,7 @@ def list_drafts() -> list[tuple[Path, Draft]]:
 # -- one session per draft -----------------------------------------------------------------
 
 
-@dataclass
+@slim_dataclass
 class Holder:
     """Who holds a draft: a process, where, since when, writing which sheet."""
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from coopwizard.audit.engine import audit
 from coopwizard.audit.findings import Audit
 from coopwizard.audit.service import LoadedSheet, load_sheet
 from coopwizard.core.errors import InvalidSheetError, UsageError
+from coopwizard.core.records import slim_dataclass
 from coopwizard.guide.model import Checklist
 from coopwizard.io.frontmatter import join_front_matter, split_front_matter
 from coopwizard.io.roundtrip import dump_round_trip, load_round_trip
@@ -23,7 +23,7 @@ from coopwizard.io.textio import SourceText, read_source
 from coopwizard.sheet.model import Sheet, to_data
 
 
-@dataclass
+@slim_dataclass
 class EditPlan:
     """What `coop edit` is about to change: the sheet as read and the topics to ask again."""
 

@@ -12,11 +12,11 @@ import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coopwizard.core.errors import CoopError, UsageError, WizardInterrupted
+from coopwizard.core.records import slim_dataclass
 from coopwizard.guide.model import Checklist
 from coopwizard.i18n import message
 from coopwizard.render.formats import choose_sheet_format
@@ -102,7 +102,7 @@ def make_screen(checklist: Checklist, lang: str, plain: bool) -> Screen:
     return Screen(None, checklist, lang)  # Rich is imported at the first box, after the first question
 
 
-@dataclass
+@slim_dataclass
 class NewSession:
     """What `coop new` was asked for."""
 
@@ -256,7 +256,7 @@ def _write(
         save()
 
 
-@dataclass
+@slim_dataclass
 class EditOutcome:
     """How a `coop edit` session ended: the new text, its audit, and where to write it."""
 

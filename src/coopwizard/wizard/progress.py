@@ -8,11 +8,13 @@ was interrupted. Paths are the answers' places in the sheet (`project.title`,
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
+from coopwizard.core.records import slim_dataclass
 
-@dataclass
+
+@slim_dataclass
 class Typing:
     """A prompt interrupted mid-answer: its place, the text typed so far, and a list's entries already given."""
 
@@ -21,7 +23,7 @@ class Typing:
     items: list[Any] = field(default_factory=list)
 
 
-@dataclass
+@slim_dataclass
 class Progress:
     """How far the wizard has gone: the questions asked and the steps done, for resuming."""
 
