@@ -114,7 +114,7 @@ def test_every_dataclass_has_a_docstring() -> None:
             if not isinstance(node, ast.ClassDef):
                 continue
             decorators = [d.func if isinstance(d, ast.Call) else d for d in node.decorator_list]
-            is_dataclass = any(isinstance(d, ast.Name) and d.id == "dataclass" for d in decorators)
+            is_dataclass = any(isinstance(d, ast.Name) and d.id in ("dataclass", "slim_dataclass") for d in decorators)
             if is_dataclass and ast.get_docstring(node) is None:
                 undocumented.append(f"{path.name}:{node.lineno} {node.name}")
     assert undocumented == []
