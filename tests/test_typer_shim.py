@@ -116,33 +116,51 @@ def test_a_bad_value_is_a_usage_error_said_from_typers_message() -> None:
 
 
 @pytest.mark.parametrize(
-    ("argv", "named"),
+    ("argv", "named", "group_help"),
     [
-        (["check", "a.yaml"], "check"),
-        (["--lang", "fr", "check", "a.yaml"], "check"),
-        (["-l", "check", "topics"], "topics"),  # "check" is --lang's value here
-        (["--lang=fr", "--debug", "topics"], "topics"),
-        (["--help"], None),
-        (["chek"], None),
-        ([], None),
-        (["--", "check"], None),
+        (["check", "a.yaml"], "check", False),
+        (["--lang", "fr", "check", "a.yaml"], "check", False),
+        (["-l", "check", "topics"], "topics", False),  # "check" is --lang's value here
+        (["--lang=fr", "--debug", "topics"], "topics", False),
+        (["check", "--help"], "check", False),  # the command's own help
+        (["--help"], None, True),
+        (["--lang", "fr", "-h"], None, True),
+        (["--help", "check"], None, True),  # the group's help: --help is read first
+        (["chek"], None, False),
+        (["--debug"], None, False),
+        ([], None, True),
+        (["--", "check"], None, False),
     ],
 )
-def test_only_the_command_named_is_built(argv: list[str], named: str | None) -> None:
-    assert app.invoked(argv) == named
+def test_only_the_command_named_is_built(argv: list[str], named: str | None, group_help: bool) -> None:
+    assert app.invoked(argv) == (named, group_help)
 
 
-def test_a_typo_still_gets_suggestions(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    from coopwizard.cli import main
+FULL_BUILD = """
+import sys
+from coopwizard.cli import main, typer_shim
+if sys.argv[1] == "full":
+    typer_shim.listed_only = lambda info: info  # every command built as for running it
+sys.argv = ["coop", *sys.argv[2:]]
+main()
+"""
 
-    monkeypatch.setattr("sys.argv", ["coop", "chek"])
-    with pytest.raises(SystemExit) as stopped:
-        main()
-    assert stopped.value.code == 2
-    assert "check" in capsys.readouterr().err
-    commands_before = len(app.registered_commands)
-    monkeypatch.setattr("sys.argv", ["coop", "topics", "--format", "json"])
-    with pytest.raises(SystemExit) as stopped:
-        main()
-    assert stopped.value.code == 0
-    assert len(app.registered_commands) == commands_before  # the others come back after the run
+
+@pytest.mark.parametrize("argv", [["--help"], ["--help", "check"], ["--lang", "fr", "-h"], []])
+def test_the_group_s_help_lists_every_command_as_a_full_build_does(argv: list[str]) -> None:
+    """The commands built for listing only (typer_shim.listed_only) show the same help as the real ones."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", "LANG": "C.UTF-8"}
+    env.pop("COOP_LANG", None)
+
+    def shown(build: str) -> str:
+        command = [sys.executable, "-c", FULL_BUILD, build, *argv]
+        done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+        return done.stdout + done.stderr  # `coop` alone: the help on stderr, exit 2 (Click's no_args_is_help)
+
+    listed = shown("listed")
+    assert listed == shown("full")
+    assert "  compare " in listed and "  check " in listed and "  schema " in listed

@@ -27,6 +27,7 @@ names a registered command, the others are left out of that run; otherwise
 
 from __future__ import annotations
 
+import copy
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -171,28 +172,51 @@ class App(typer.Typer):
         self.value_options = tuple(value_options)  # the group's options that take a value: --lang fr
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        named = None if args or "args" in kwargs else self.invoked(sys.argv[1:])
-        if named is None:
+        if args or "args" in kwargs:
             return super().__call__(*args, **kwargs)
+        named, group_help = self.invoked(sys.argv[1:])
         everything = self.registered_commands
-        self.registered_commands = [c for c in everything if command_name(c) == named]
+        if named is not None:
+            self.registered_commands = [c for c in everything if command_name(c) == named]
+        elif group_help:
+            self.registered_commands = [listed_only(c) for c in everything]
         try:
             return super().__call__(*args, **kwargs)
         finally:
             self.registered_commands = everything
 
-    def invoked(self, argv: Sequence[str]) -> str | None:
-        """The registered command that `argv` runs, or None when it names none (then all are built)."""
+    def invoked(self, argv: Sequence[str]) -> tuple[str | None, bool]:
+        """The registered command that `argv` runs (None when it names none: then all are built), and
+        whether the run only draws the group's own help (`coop`, `coop --help`, `coop --help check`)."""
         names = {command_name(c) for c in self.registered_commands}
         skip = False
         for arg in argv:
             if skip:
                 skip = False
+            elif arg in ("-h", "--help"):
+                return None, True  # eager: the group's help, whatever comes after it
             elif arg in self.value_options:
                 skip = True
             elif arg == "--" or not arg.startswith("-"):
-                return arg if arg in names else None
-        return None
+                return (arg if arg in names else None), False
+        return None, not argv  # `coop` alone: the help (no_args_is_help); `coop --debug`: a usage error
+
+
+def listed_only(info: Any) -> Any:
+    """A registered command as the group's help lists it: its name and help, no parameters to build.
+
+    Building a command reads its signature and every parameter's annotations: for
+    `coop --help`, which only lists the commands, a third of Typer's work.
+    """
+    listed = copy.copy(info)
+    listed.name = command_name(info)
+    listed.callback = _listed
+    return listed
+
+
+def _listed() -> None:
+    """Never run: the group's help ends the run before any command is invoked."""
+    raise RuntimeError("a command built only for the group's help was invoked")
 
 
 def command_name(info: Any) -> str:
