@@ -1,29 +1,57 @@
-"""The `coop` command line: the Typer app and its global options (`app.py`), then one module per
+"""The `coop` command line: the Typer app, its global options and `run` (`root.py`), then one module per
 command. Each command parses its options, calls domain functions and hands the result to a renderer;
-errors become one line on stderr and an exit code in `app.run`.
+errors become one line on stderr and an exit code in `root.run`.
+
+A command's module registers it when imported. `main` imports only the module of the
+command being run (every one for the group's help, a typo or no command): each module
+builds its options at import, and `coop check` has no use for `coop convention`'s.
+`from coopwizard.cli import app` gives the app with every command, for tests and tools.
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
+from collections.abc import Sequence
+from typing import Any
 
-from coopwizard.cli import (  # noqa: F401  (they register their commands)
-    agenda,
-    calendar,
-    check,
-    compare,
-    convention,
-    edit,
-    guide,
-    merge,
-    new,
-    render,
-    review,
-    schema,
-)
-from coopwizard.cli.app import app
+# Each command's module, in the order the help lists them (tests/test_cli_modules.py checks it).
+COMMAND_MODULES = {
+    "agenda": "agenda",
+    "calendar": "calendar",
+    "check": "check",
+    "compare": "compare",
+    "convention": "convention",
+    "edit": "edit",
+    "levels": "guide",
+    "topics": "guide",
+    "pitfalls": "guide",
+    "practices": "guide",
+    "merge": "merge",
+    "new": "new",
+    "render": "render",
+    "review": "review",
+    "schema": "schema",
+}
 
-__all__ = ["app", "main"]
+__all__ = ["COMMAND_MODULES", "app", "main", "register"]
+
+
+def register(commands: Sequence[str] | None = None) -> None:
+    """Import the modules of these commands (all when None), in the help's order: they register themselves."""
+    wanted = COMMAND_MODULES if commands is None else [c for c in COMMAND_MODULES if c in commands]
+    for module in dict.fromkeys(COMMAND_MODULES[c] for c in wanted):
+        importlib.import_module(f"coopwizard.cli.{module}")
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":
+        register()
+        from coopwizard.cli.root import app
+
+        globals()["app"] = app
+        return app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
@@ -31,14 +59,17 @@ def main() -> None:
     pipe while Typer itself prints (--help) ends with the same 141 as in a command (docs/output.md)."""
 
     from coopwizard.cli.help_texts import wants_help
+    from coopwizard.cli.root import app
     from coopwizard.i18n import set_command_name
     from coopwizard.io.streams import BROKEN_PIPE_EXIT, reopen_closed_descriptors, stdout_is_null
 
     reopen_closed_descriptors()
     set_command_name(command_as_run(sys.argv[0]))
+    named, _ = app.invoked(sys.argv[1:], COMMAND_MODULES)
+    register(None if named is None else [named])
     if wants_help(sys.argv):  # Typer's own texts (Usage, Options…) in the help's language
-        from coopwizard.cli.app import HELP_LANG
         from coopwizard.cli.help_texts import localize_help, readable_arguments
+        from coopwizard.cli.root import HELP_LANG
 
         localize_help(HELP_LANG)
         readable_arguments(HELP_LANG)

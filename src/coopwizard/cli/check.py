@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from coopwizard.cli.app import (
+from coopwizard.cli.root import (
     ChecklistOption,
     LangOption,
     app,

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from coopwizard.cli.app import ChecklistOption, LangOption, app, choose, h, load_guide, mv, run
+from coopwizard.cli.root import ChecklistOption, LangOption, app, choose, h, load_guide, mv, run
 from coopwizard.core.errors import ExitCode, UsageError
 from coopwizard.i18n import message
 from coopwizard.io.console import emit

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from coopwizard.cli.app import load_guide, sheet_language
+from coopwizard.cli.root import load_guide, sheet_language
 from coopwizard.core.records import slim_dataclass
 
 if TYPE_CHECKING:

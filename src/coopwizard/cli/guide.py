@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from coopwizard.cli.app import ChecklistOption, LangOption, app, choose, h, load_guide, run
+from coopwizard.cli.root import ChecklistOption, LangOption, app, choose, h, load_guide, run
 from coopwizard.core.errors import ExitCode
 
 

@@ -10,7 +10,8 @@ if TYPE_CHECKING:
     from coopwizard.sheet.model import Sheet
     from coopwizard.wizard.draft import Draft
 
-from coopwizard.cli.app import (
+from coopwizard.cli.output import deliver, format_for, refuse_overwrite
+from coopwizard.cli.root import (
     ChecklistOption,
     LangOption,
     PlainOption,
@@ -22,7 +23,6 @@ from coopwizard.cli.app import (
     plain_mode,
     run,
 )
-from coopwizard.cli.output import deliver, format_for, refuse_overwrite
 from coopwizard.core.errors import ExitCode, UsageError
 
 

@@ -4,8 +4,8 @@ from typing import Annotated
 
 import typer
 
-from coopwizard.cli.app import ChecklistOption, LangOption, app, h, load_guide, mv, run
 from coopwizard.cli.output import deliver, refuse_overwrite
+from coopwizard.cli.root import ChecklistOption, LangOption, app, h, load_guide, mv, run
 from coopwizard.core.errors import ExitCode
 from coopwizard.i18n import message
 from coopwizard.io.console import emit

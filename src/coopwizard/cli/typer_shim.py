@@ -30,7 +30,7 @@ from __future__ import annotations
 import copy
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any, get_args, get_origin
 
@@ -185,10 +185,12 @@ class App(typer.Typer):
         finally:
             self.registered_commands = everything
 
-    def invoked(self, argv: Sequence[str]) -> tuple[str | None, bool]:
-        """The registered command that `argv` runs (None when it names none: then all are built), and
-        whether the run only draws the group's own help (`coop`, `coop --help`, `coop --help check`)."""
-        names = {command_name(c) for c in self.registered_commands}
+    def invoked(self, argv: Sequence[str], names: Collection[str] | None = None) -> tuple[str | None, bool]:
+        """The command among `names` (default: the registered ones) that `argv` runs, None when it names
+        none (then all are built), and whether the run only draws the group's own help (`coop`,
+        `coop --help`, `coop --help check`)."""
+        if names is None:
+            names = {command_name(c) for c in self.registered_commands}
         skip = False
         for arg in argv:
             if skip:

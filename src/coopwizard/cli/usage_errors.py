@@ -79,7 +79,7 @@ def _what(err: Any, lang: str) -> str:
 
 
 def _param_name(param: Any, lang: str) -> str:
-    from coopwizard.cli.app import mv
+    from coopwizard.cli.root import mv
 
     if param is None:
         return "?"
@@ -106,7 +106,7 @@ def _reason(reason: str, lang: str) -> str:
 
 def language_of_error(err: Any) -> str:
     """The run's language, read from its command line as the help's is (--lang, COOP_LANG, the locale)."""
-    from coopwizard.cli.app import language_of
+    from coopwizard.cli.root import language_of
 
     ctx = getattr(err, "ctx", None)
     argv = ctx.meta.get(ARGV_KEY, []) if ctx is not None else []

@@ -9,9 +9,7 @@ from typing import TYPE_CHECKING, Any
 from coopwizard.core.localized import Localized
 from coopwizard.guide.model import LANGS, Checklist, Practice, Question
 from coopwizard.guide.paths import CLASSIFICATION, PARTNER, PROJECT
-from coopwizard.guide.rule_specs import RULE_SPECS
 from coopwizard.i18n import message
-from coopwizard.sheet.model import STATUSES
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -172,6 +170,8 @@ def _section(checklist: Checklist, name: str, questions: tuple[Question, ...], l
 
 
 def _topic_reserved(topic_id: str, lang: str) -> list[dict[str, Any]]:
+    from coopwizard.sheet.model import STATUSES  # here: `coop topics` shows no sheet, and starts without its model
+
     return [
         {
             "id": "status",
@@ -190,6 +190,8 @@ def _catalog_labels(key: str) -> Localized:
 
 def _reads(rule: str, params: Mapping[str, Any]) -> list[str]:
     """The answer paths a rule's parameters name, in order."""
+    from coopwizard.guide.rule_specs import RULE_SPECS  # only `coop pitfalls` and `practices` say them
+
     spec = RULE_SPECS.get(rule)
     paths: list[str] = []
     for name, value in params.items():
