@@ -32,7 +32,7 @@ def empty_caches() -> Iterator[None]:
         phrases.word_matches.cache_clear()
         phrases._index.cache_clear()
         phrases.normalise.cache_clear()
-        phrases.content_words.cache_clear()
+        phrases._short_content_words.cache_clear()
         phrases.vocabulary.cache_clear()
         phrases._PHRASE_LISTS.clear()
 

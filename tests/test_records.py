@@ -50,3 +50,22 @@ def test_a_slim_dataclass_keeps_its_own_comparison_and_repr() -> None:
             return "Loose!"
 
     assert Loose("a") == Loose("b") and repr(Loose("a")) == "Loose!"
+
+
+def test_a_slim_dataclass_is_equal_to_itself_and_shows_a_cycle_once() -> None:
+    import dataclasses
+
+    from coopwizard.core.records import slim_dataclass
+
+    @slim_dataclass
+    class Amount:
+        """A value."""
+
+        value: float
+        items: list[Any] = dataclasses.field(default_factory=list)
+
+    nan = Amount(float("nan"))
+    assert nan == nan  # the same object, as a dataclass compares its fields' tuples
+    looped = Amount(1.0)
+    looped.items.append(looped)
+    assert repr(looped) == "Amount(value=1.0, items=[...])"

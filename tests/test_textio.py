@@ -167,3 +167,18 @@ def test_a_folder_refused_as_a_permission_error_is_still_said_to_be_a_folder(
     with pytest.raises(textio.UnreadableFileError) as raised:
         textio.read_source(str(tmp_path / "locked.yaml"))
     assert raised.value.key == "file.permission"
+
+
+def test_a_file_in_a_folder_that_cannot_be_searched_is_a_permission_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening it and asking whether it is a folder both fail with EACCES: one error line, never a traceback."""
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr(Path, "is_dir", refuse)
+    with pytest.raises(textio.UnreadableFileError) as raised:
+        textio.read_source(str(tmp_path / "sub" / "fete.yaml"))
+    assert raised.value.key == "file.permission"

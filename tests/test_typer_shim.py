@@ -164,3 +164,36 @@ def test_the_group_s_help_lists_every_command_as_a_full_build_does(argv: list[st
     listed = shown("listed")
     assert listed == shown("full")
     assert "  compare " in listed and "  check " in listed and "  schema " in listed
+
+
+def test_a_typo_still_gets_suggestions(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from coopwizard.cli import main
+
+    monkeypatch.setattr("sys.argv", ["coop", "chek"])
+    with pytest.raises(SystemExit) as stopped:
+        main()
+    assert stopped.value.code == 2
+    assert 'no such command "chek" (did you mean "check"?)' in capsys.readouterr().err
+    commands_before = len(app.registered_commands)
+    for argv in (["coop", "topics", "--format", "json"], ["coop", "--help"]):
+        monkeypatch.setattr("sys.argv", argv)
+        with pytest.raises(SystemExit) as stopped:
+            main()
+        assert stopped.value.code == 0
+        assert len(app.registered_commands) == commands_before  # the others come back after the run
+        assert all(c.callback is not typer_shim._listed for c in app.registered_commands)
+
+
+def test_a_command_listed_only_keeps_the_help_its_docstring_gives() -> None:
+    scratch = typer_shim.App()
+
+    @scratch.command()
+    def hello() -> None:
+        """Say hello to the partners."""
+
+    @scratch.command()
+    def other() -> None:
+        """Another one."""
+
+    listed = typer_shim.listed_only(scratch.registered_commands[0])
+    assert listed.help == "Say hello to the partners." and listed.name == "hello"

@@ -86,7 +86,7 @@ def _loaded_set_aside(many: bool) -> Iterator[None]:
     again (2 % of `coop check -j 1`); forked workers also leave their copies of it
     unwritten. Given back to the collector when the run ends.
     """
-    if not many:
+    if not many or gc.get_freeze_count():  # a program around us manages the collector itself
         yield
         return
     gc.freeze()

@@ -46,9 +46,17 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(normalise(text).split())
 
 
-@functools.lru_cache(maxsize=4096)
 def content_words(text: str) -> tuple[str, ...]:
     """The words of a text that carry its meaning (stop words left out)."""
+    return _short_content_words(text) if len(text) <= MEMO_TEXT else _content_words(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _short_content_words(text: str) -> tuple[str, ...]:
+    return _content_words(text)  # short texts recur (a partner's name, a list item): remembered
+
+
+def _content_words(text: str) -> tuple[str, ...]:
     return tuple(w for w in words(text) if w not in STOP_WORDS and not w.isdigit())
 
 
@@ -226,7 +234,9 @@ def phrase_list(value: Any) -> tuple[str, ...]:
 
     The same few parameters of the loaded checklist are asked for by every rule of
     every sheet: each one's list is made once, remembered by the parameter's identity
-    (the entry keeps the parameter itself, so its id is never another object's).
+    (the entry keeps the parameter itself, so its id is never another object's). A
+    checklist is never changed once loaded; a parameter changed in place would be
+    read as it was.
     """
     known = _PHRASE_LISTS.get(id(value))
     if known is not None and known[0] is value:

@@ -28,6 +28,7 @@ names a registered command, the others are left out of that run; otherwise
 from __future__ import annotations
 
 import copy
+import inspect
 import re
 import sys
 from collections.abc import Callable, Collection, Sequence
@@ -212,6 +213,7 @@ def listed_only(info: Any) -> Any:
     """
     listed = copy.copy(info)
     listed.name = command_name(info)
+    listed.help = info.help or inspect.getdoc(info.callback)  # Typer's own fallback: the docstring
     listed.callback = _listed
     return listed
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import reprlib
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -21,9 +22,12 @@ Decoder = Callable[[Any], Any]
 def _equal(self: Any, other: Any) -> Any:
     if other.__class__ is not self.__class__:
         return NotImplemented
-    return all(getattr(self, f.name) == getattr(other, f.name) for f in dataclasses.fields(self) if f.compare)
+    # Tuples, as a dataclass compares them: the same object is equal to itself, even a NaN.
+    mine = tuple(getattr(self, f.name) for f in dataclasses.fields(self) if f.compare)
+    return mine == tuple(getattr(other, f.name) for f in dataclasses.fields(other) if f.compare)
 
 
+@reprlib.recursive_repr()
 def _shown(self: Any) -> str:
     shown = (f"{f.name}={getattr(self, f.name)!r}" for f in dataclasses.fields(self) if f.repr)
     return f"{self.__class__.__qualname__}({', '.join(shown)})"

@@ -38,9 +38,17 @@ def use_plain_text() -> None:
 
 
 def is_terminal(stream: IO[str]) -> bool:
-    """Whether to draw with Rich: a real terminal that is not a dumb one, and no plain mode."""
-    if os.environ.get("FORCE_COLOR"):
-        return True
+    """Whether to draw with Rich: a real terminal that is not a dumb one, and no plain mode.
+
+    The variables Rich reads say it first, read as Rich reads them: TTY_COMPATIBLE=0 or 1,
+    then FORCE_COLOR (set and not empty: a terminal; set and empty: not one).
+    """
+    compatible = os.environ.get("TTY_COMPATIBLE", "")
+    if compatible in ("0", "1"):
+        return compatible == "1"
+    force = os.environ.get("FORCE_COLOR")
+    if force is not None:
+        return force != ""
     if _plain_text or os.environ.get("TERM") == "dumb":
         return False
     isatty = getattr(stream, "isatty", None)
@@ -135,18 +143,52 @@ def write_line(stream: IO[str], text: str, style: str = "", *, rule: bool = Fals
     """
     from coopwizard.io.visible import visible
 
-    codes = is_terminal(stream)
+    codes = is_terminal(stream) and _escape_codes_work()
     width = terminal_width(stream)
-    text = visible(text)
+    text = visible(text).expandtabs(8)
     if rule:
         bar = "─" if (getattr(stream, "encoding", "") or "").lower().replace("-", "").startswith("utf") else "-"
-        line = bar * max(0, width - len(text) - 1)
+        title = _fitted(text.replace("\n", " "), width - 2)  # Rich's left rule: the title, a space, a bar
         colour = codes and not os.environ.get("NO_COLOR")
-        shown = f"{_sgr(text, LINE_STYLES[style], codes)} {_sgr(line, RULE_COLOUR, colour)}" if text else line
+        if title:
+            line = bar * max(0, width - cell_width(title) - 1)
+            shown = f"{_sgr(title, LINE_STYLES[style], codes)} {_sgr(line, RULE_COLOUR, colour)}"
+        else:
+            shown = _sgr(bar * width, RULE_COLOUR, colour)
     else:
         shown = "\n".join(_sgr(part, LINE_STYLES[style], codes) for part in wrap_words(text, width).split("\n"))
     stream.write(shown + "\n")
     stream.flush()
+
+
+def _escape_codes_work() -> bool:
+    """Whether the terminal reads escape codes: everywhere but the classic Windows console.
+
+    Rich drives that console through Windows' own calls; its successor (Windows Terminal,
+    which sets WT_SESSION) and the terminals that set TERM read the codes.
+    """
+    return sys.platform != "win32" or bool(os.environ.get("WT_SESSION") or os.environ.get("TERM"))
+
+
+def cell_width(text: str) -> int:
+    """The columns `text` takes on a terminal: wide East Asian characters two, combining marks none."""
+    import unicodedata
+
+    if text.isascii():
+        return len(text)
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _fitted(text: str, width: int) -> str:
+    """`text` cut to `width` columns with an ellipsis, as Rich truncates a rule's title."""
+    if cell_width(text) <= width:
+        return text
+    used = 0
+    for end, char in enumerate(text):
+        used += cell_width(char)
+        if used > width - 1:
+            return text[:end] + "…"
+    return text
 
 
 def _sgr(text: str, code: str, on: bool) -> str:

@@ -56,6 +56,7 @@ def tokens(markup: str) -> list[tuple[str, str | None]]:
 # the engine skip ahead to the next `\\` or `[` instead of trying a lookbehind at every position:
 # a report is read out about twice as fast (tests/test_markup.py compares the two readings).
 _RUNS_AND_TAGS = re.compile(r"(\\+)(\[[a-z#/@][^[]*?])?|\[[a-z#/@][^[]*?]")
+_TAG = re.compile(r"\[[a-z#/@][^[]*?]")  # with no backslash in the text: only tags to drop, no callback
 
 
 def _plain_piece(match: re.Match[str]) -> str:
@@ -70,5 +71,10 @@ def _plain_piece(match: re.Match[str]) -> str:
 
 def plain(markup: str) -> str:
     """The text of markup, tags dropped and escapes undone, as Rich would show it without style."""
-    text = _RUNS_AND_TAGS.sub(_plain_piece, markup) if "[" in markup else markup
+    if "[" not in markup:
+        text = markup
+    elif "\\" not in markup:
+        return _TAG.sub("", markup)
+    else:
+        text = _RUNS_AND_TAGS.sub(_plain_piece, markup)
     return text[:-1] if text.endswith("\\\\") else text

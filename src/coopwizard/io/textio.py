@@ -48,7 +48,7 @@ def read_source(name: str) -> SourceText:
     except IsADirectoryError as err:
         raise UnreadableFileError("file.is_directory", file=name) from err
     except PermissionError as err:
-        if path.is_dir():  # what Windows says of a folder opened as a file
+        if _is_folder(path):  # what Windows says of a folder opened as a file
             raise UnreadableFileError("file.is_directory", file=name) from err
         raise UnreadableFileError("file.permission", file=name) from err
     except OSError as err:
@@ -57,6 +57,14 @@ def read_source(name: str) -> SourceText:
 
 
 READ_CHUNK = 64 * 1024
+
+
+def _is_folder(path: Path) -> bool:
+    """Whether `path` is a folder, False when that cannot be known (a parent that cannot be searched)."""
+    try:
+        return path.is_dir()
+    except OSError:  # is_dir() itself raises EACCES
+        return False
 
 
 def read_bounded(handle: Any, limit: int) -> bytes:
