@@ -114,7 +114,10 @@ def test_every_dataclass_has_a_docstring() -> None:
             if not isinstance(node, ast.ClassDef):
                 continue
             decorators = [d.func if isinstance(d, ast.Call) else d for d in node.decorator_list]
-            is_dataclass = any(isinstance(d, ast.Name) and d.id in ("dataclass", "slim_dataclass") for d in decorators)
+            names = [
+                d.id if isinstance(d, ast.Name) else d.attr if isinstance(d, ast.Attribute) else "" for d in decorators
+            ]
+            is_dataclass = any(name in ("dataclass", "slim_dataclass") for name in names)
             if is_dataclass and ast.get_docstring(node) is None:
                 undocumented.append(f"{path.name}:{node.lineno} {node.name}")
     assert undocumented == []
