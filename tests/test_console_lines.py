@@ -81,3 +81,13 @@ def test_a_hostile_title_is_cut_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> 
     out = io.StringIO()
     write_line(out, "é" * 1_000_000, "bold", rule=True)
     assert out.getvalue() == "é" * 37 + "… -\n"  # not a terminal here, no UTF-8 said: an ASCII bar
+
+
+def test_plain_mode_wins_over_force_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    from coopwizard.io import console
+
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setattr(console, "_plain_text", True)
+    out = io.StringIO()
+    write_line(out, "Le projet", "bold", rule=True)
+    assert "\x1b" not in out.getvalue()

@@ -40,16 +40,19 @@ def use_plain_text() -> None:
 def is_terminal(stream: IO[str]) -> bool:
     """Whether to draw with Rich: a real terminal that is not a dumb one, and no plain mode.
 
-    The variables Rich reads say it first, read as Rich reads them: TTY_COMPATIBLE=0 or 1,
-    then FORCE_COLOR (set and not empty: a terminal; set and empty: not one).
+    Plain mode, asked for by the person, always wins. Then the variables Rich reads, as
+    Rich reads them: TTY_COMPATIBLE=0 or 1, then FORCE_COLOR (set and not empty: a
+    terminal; set and empty: not one); then TERM=dumb, then the stream itself.
     """
+    if _plain_text:
+        return False
     compatible = os.environ.get("TTY_COMPATIBLE", "")
     if compatible in ("0", "1"):
         return compatible == "1"
     force = os.environ.get("FORCE_COLOR")
     if force is not None:
         return force != ""
-    if _plain_text or os.environ.get("TERM") == "dumb":
+    if os.environ.get("TERM") == "dumb":
         return False
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
