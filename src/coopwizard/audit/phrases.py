@@ -108,6 +108,8 @@ class _Index:
     longest_first: int  # the most letters in a phrase's first word
     starts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # memo: a text's word -> first words it matches
     only: dict[tuple[str, int], bool] = field(default_factory=dict)  # memo: (text, extra words) -> is_only's answer
+    placeholder: dict[tuple[str, int], bool] = field(default_factory=dict)  # memo: the same for is_placeholder
+    phrase_texts: tuple[str, ...] = ()  # the phrases as given, to look this index up again by them
 
     def firsts(self, word: str) -> tuple[str, ...]:
         """The phrases' first words that `word` matches (typos tolerated), looked up by key once per word."""
@@ -142,6 +144,7 @@ def _index(phrases: tuple[str, ...]) -> _Index:
         {first: tuple(positions) for first, positions in by_first.items()},
         max((len(expected) for _, expected in compiled), default=0),
         max((len(expected[0]) for _, expected in compiled), default=0),
+        phrase_texts=phrases,
     )
 
 
@@ -264,8 +267,17 @@ def is_placeholder(value: Any, placeholders: Sequence[str], extra_words: int = 1
     """
     if not isinstance(value, str):
         return False
-    if not value.strip():
-        return False
-    if not normalise(value):
-        return True  # « ? », « … », « - »
-    return is_only(value, placeholders, extra_words)
+    index = _index(placeholders if isinstance(placeholders, tuple) else tuple(placeholders))
+    known = index.placeholder.get((value, extra_words)) if len(value) <= MEMO_TEXT else None
+    if known is None:
+        if not value.strip():
+            known = False
+        elif not normalise(value):
+            known = True  # « ? », « … », « - »
+        else:
+            known = is_only(value, index.phrase_texts, extra_words)
+        if len(value) <= MEMO_TEXT:  # sixty answers a sheet, most of them short ones that recur
+            if len(index.placeholder) >= MEMO_WORDS:
+                index.placeholder.clear()
+            index.placeholder[(value, extra_words)] = known
+    return known
