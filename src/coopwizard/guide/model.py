@@ -6,6 +6,7 @@ loader (parse.py) takes its allowed keys from them, and the cache (cache.py)
 rebuilds them from their type hints.
 """
 
+import functools
 from collections.abc import Mapping
 from dataclasses import field
 from typing import Any, Literal
@@ -228,7 +229,15 @@ class Checklist:
     origin: str = field(default="", compare=False)
 
     def topic(self, topic_id: str) -> Topic | None:
-        return next((t for t in self.topics if t.id == topic_id), None)
+        return self._topics_by_id.get(topic_id)
+
+    @functools.cached_property
+    def _topics_by_id(self) -> dict[str, Topic]:
+        """Asked for by every rule and every answer of every sheet: looked up, not searched (the first of an id)."""
+        found: dict[str, Topic] = {}
+        for topic in self.topics:
+            found.setdefault(topic.id, topic)
+        return found
 
     def level(self, level_id: str) -> Level | None:
         return next((lv for lv in self.levels if lv.id == level_id), None)

@@ -274,7 +274,8 @@ class _Builder:
         outer, self.deepest = self.deepest, depth
         result = self.collection(node, depth)
         self.height[id(node)] = self.deepest - depth
-        self.deepest = max(outer, self.deepest)
+        if outer > self.deepest:
+            self.deepest = outer
         self.open.discard(id(node))
         self.built[id(node)] = result
         self.count(0)  # scalars are added up without a check each: the collection's total is checked here
@@ -283,7 +284,8 @@ class _Builder:
     def reach(self, depth: int, node: yaml.Node) -> None:
         if depth > MAX_DEPTH:
             raise self.fail("yaml.too_deep_at", node, limit=MAX_DEPTH)
-        self.deepest = max(self.deepest, depth)
+        if depth > self.deepest:  # not max(): this runs for every collection of every sheet
+            self.deepest = depth
 
     def count(self, size: int) -> None:
         self.total += size
@@ -330,7 +332,8 @@ class _Builder:
                 uncounted += 1
         if uncounted:
             self.total += uncounted
-            self.deepest = max(self.deepest, deeper)
+            if deeper > self.deepest:
+                self.deepest = deeper
         return mapping, size
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
