@@ -135,6 +135,16 @@ def test_placeholders_are_taken_out_wherever_they_are_and_said_where_they_were(c
     assert sheet.topics["responsibilities"].answers["missions"][CUISINE] == "à définir"
 
 
+def test_a_partner_s_name_is_kept_even_when_it_reads_as_a_placeholder(checklist: Checklist) -> None:
+    data = sheets.example()
+    data["partners"].append({"name": "À trouver", "brings_material": ["Tables"]})  # a partner still to find
+    sheet, _ = parse_sheet(data, checklist, "fiche.yaml")
+    clean, found = without_placeholders(sheet, checklist)
+    assert found == []
+    assert clean.partners[3] == {"name": "À trouver", "brings_material": ["Tables"]}
+    assert clean.partner_names() == [POTAGERS, ADOS, CUISINE, "À trouver"]
+
+
 def test_a_checklist_without_placeholders_reads_every_answer(checklist: Checklist) -> None:
     data = sheets.example()
     data["project"]["territory"] = "à préciser"
@@ -152,12 +162,12 @@ def test_each_kind_of_unsettled_topic_is_said_at_its_place(checklist: Checklist)
     data["topics"]["pricing"] = {}  # there, but empty
     data["topics"]["communication"] |= {"status": "to_complete", "internal": "À voir"}  # said once, as to complete
     del data["topics"]["values"]["shared"]  # settled, with a required answer missing
-    data["topics"]["outlook"]["next_actions"] = "à définir"  # a placeholder: to complete, though settled
+    data["topics"]["human_resources"]["municipal_staff"] = "à voir"  # a placeholder: to complete, though settled
+    data["topics"]["outlook"]["next_actions"] = "à définir"
     result = audited(data, checklist)
     assert (result.coverage.settled, result.coverage.to_complete, result.coverage.missing) == (
-        ("purpose", "responsibilities", "governance", "human_resources", "material_resources", "timeline",
-         "success_criteria"),
-        ("values", "communication", "outlook"),
+        ("purpose", "responsibilities", "governance", "material_resources", "timeline", "success_criteria"),
+        ("values", "human_resources", "communication", "outlook"),
         ("pricing", "surplus"),
     )  # fmt: skip
     assert result.coverage.total == 12
@@ -167,7 +177,8 @@ def test_each_kind_of_unsettled_topic_is_said_at_its_place(checklist: Checklist)
     shared = next(q for q in values.questions if q.id == "shared")
     next_actions = checklist.question_at("outlook.next_actions")
     internal = checklist.question_at("communication.internal")
-    assert next_actions is not None and internal is not None
+    staff = checklist.question_at("human_resources.municipal_staff")
+    assert next_actions is not None and internal is not None and staff is not None
     assert list(result.findings) == [
         Finding(
             "inconsistency",
@@ -195,6 +206,12 @@ def test_each_kind_of_unsettled_topic_is_said_at_its_place(checklist: Checklist)
             Message("finding.topic_missing", {"topic": surplus.label}),
             ("topics",),
             advice=(surplus.guide,),
+        ),
+        Finding(
+            "missing",
+            "placeholder_answer",
+            Message("finding.placeholder_answer", {"text": "à voir", "question": staff.text}),
+            ("topics", "human_resources", "municipal_staff"),
         ),
         Finding(
             "missing",
@@ -271,13 +288,13 @@ def test_a_declared_level_above_the_answers_names_each_no(checklist: Checklist) 
 
 def test_a_declared_level_with_no_level_reached_says_so(checklist: Checklist) -> None:
     data = sheets.example()
-    data["classification"] = {"shares_resources": False, "shares_work": False, "level": "collaboration"}
+    data["classification"] = {"shares_resources": False, "shares_work": False, "level": "mutualisation"}
     [finding] = findings(data, checklist, "level_unsupported")
     assert finding.message == Message(
-        "finding.level_unsupported_none", {"declared": level(checklist, "collaboration").name, "shown": ""}
+        "finding.level_unsupported_none", {"declared": level(checklist, "mutualisation").name, "shown": ""}
     )
-    assert [(t.code, t.path) for t in finding.triggers] == [("not_yes", ("classification", "shares_work"))]
-    assert finding.ends == (("classification", "level"), ("classification", "shares_work"))
+    assert [(t.code, t.path) for t in finding.triggers] == [("not_yes", ("classification", "shares_resources"))]
+    assert finding.ends == (("classification", "level"), ("classification", "shares_resources"))
 
 
 def test_a_declared_level_below_the_answers_is_understated(checklist: Checklist) -> None:
@@ -367,6 +384,30 @@ def test_claims_the_topics_contradict_are_left_out_of_the_level_and_named_in_it(
     assert kinds == ["level_unsupported", "one_event_only", "organised_apart"]
 
 
+def test_a_claim_no_level_requires_is_said_without_a_level_s_advice(checklist: Checklist) -> None:
+    """A checklist of one's own whose levels do not require « dans la durée »: nothing to quote."""
+    levels = tuple(
+        dataclasses.replace(lv, requires=tuple(q for q in lv.requires if q != "beyond_one_event"))
+        for lv in checklist.levels
+    )
+    own = dataclasses.replace(checklist, levels=levels)
+    data = yaml.safe_load((SCENARIOS / "22_tout_coche_ponctuel.yaml").read_text(encoding="utf-8"))
+    by_rule = {f.rule: f for f in audited(data, own).findings}
+    assert by_rule["one_event_only"].advice == ()
+    assert [t.code for t in by_rule["one_event_only"].triggers] == ["one_off_outlook", "one_day_timeline"]
+    assert len(by_rule["organised_apart"].advice) == 1  # still required by cooperation
+
+
+def test_checks_after_a_claim_in_the_checklist_are_still_made(checklist: Checklist) -> None:
+    own = dataclasses.replace(checklist, consistency=tuple(reversed(checklist.consistency)))
+    data = sheets.example()
+    data["classification"]["beyond_one_event"] = False
+    assert [f.rule for f in audited(data, own).findings if f.kind == "inconsistency"] == [
+        "level_unsupported",
+        "premature_rapprochement",
+    ]
+
+
 # -- consistency checks and pitfalls -----------------------------------------------------------------
 
 
@@ -406,6 +447,29 @@ def test_a_per_partner_answer_about_no_partner_of_the_sheet_is_said_at_its_name(
             ("topics", "human_resources", "skills", "Maison Quartier"),
         ),
     ]
+
+
+def test_a_per_partner_question_after_others_in_its_topic_is_checked_too(checklist: Checklist) -> None:
+    topics = tuple(
+        dataclasses.replace(t, questions=tuple(reversed(t.questions))) if t.id == "human_resources" else t
+        for t in checklist.topics
+    )  # a checklist of one's own asking the skills last
+    own = dataclasses.replace(checklist, topics=topics)
+    data = sheets.example()
+    data["topics"]["human_resources"]["skills"]["Maison Quartier"] = "Accueil du public"
+    unknown = [f for f in audited(data, own).findings if f.rule == "unknown_partner"]
+    assert [f.path for f in unknown] == [("topics", "human_resources", "skills", "Maison Quartier")]
+
+
+def test_a_check_with_no_note_has_no_advice(checklist: Checklist) -> None:
+    consistency = tuple(
+        dataclasses.replace(c, params={k: v for k, v in c.params.items() if k != "note"}) for c in checklist.consistency
+    )
+    own = dataclasses.replace(checklist, consistency=consistency)
+    data = sheets.example()
+    data["classification"]["beyond_one_event"] = False
+    [finding] = [f for f in audited(data, own).findings if f.rule == "premature_rapprochement"]
+    assert finding.advice == ()
 
 
 def test_a_pitfall_is_said_at_its_first_trigger_with_its_advice_and_practices(checklist: Checklist) -> None:
@@ -481,6 +545,26 @@ def test_a_choice_answered_otherwise_is_said_by_its_label(checklist: Checklist) 
     assert trigger.code == "practice_answered_otherwise"
     assert trigger.message.params["answer"] == lead.label
     assert trigger.path == ("topics", "governance", "decision_rule")
+
+
+def test_a_practice_about_a_missing_topic_is_left_to_its_finding_and_the_next_are_said(checklist: Checklist) -> None:
+    data = sheets.example()
+    del data["topics"]["communication"]  # fluid_communication and gain_visibility read only this topic
+    data["topics"]["governance"]["committee"] = False
+    result = audited(data, checklist)
+    assert [(f.kind, f.rule) for f in result.findings] == [
+        ("missing", "topic_missing"),
+        ("suggestion", "local_committee"),
+    ]
+
+
+def test_a_practice_with_no_check_is_never_suggested_and_the_next_are(checklist: Checklist) -> None:
+    first, *others = checklist.practices
+    own = dataclasses.replace(checklist, practices=(dataclasses.replace(first, check=None), *others))
+    data = sheets.example()
+    del data["project"]["territory"]  # act_local_think_global and define_territory read it
+    data["topics"]["governance"]["committee"] = False
+    assert [f.rule for f in audited(data, own).findings] == ["local_committee", "define_territory"]
 
 
 # -- the audit's counts -----------------------------------------------------------------------------
@@ -589,6 +673,9 @@ def test_an_old_review_and_a_partner_never_reviewed_are_both_said(checklist: Che
             ),
         ),
     )
+    data["reviews"].append({"partner": CUISINE, "date": dt.date(2027, 3, 1), "scores": {"purpose_clear": 4}})
+    on_the_day = audited(data, checklist, dt.date(2028, 3, 1)).findings  # twelve months to the day: not yet
+    assert not [f for f in on_the_day if f.rule == "review_due"]
     assert [say(t.message, "en") for t in due.triggers] == [
         "the last review dates from 2027-03-01, more than 12 months ago",
         "not reviewed yet (joined since?): Cuisine du Monde Cergy",
