@@ -22,6 +22,7 @@ from coopwizard.audit.engine import audit
 from coopwizard.guide.model import Checklist
 from coopwizard.render.markdown import markdown_body
 from coopwizard.sheet.parse import parse_sheet
+from tests.conftest import EXAMPLE
 from tests.helpers import coop, french
 from tests.sheets import as_yaml, example
 
@@ -266,13 +267,69 @@ def test_the_json_level_gives_the_level_claimed_and_the_one_supported(all_ticked
                     "success_criteria"],
     }  # fmt: skip
     one_event = next(f for f in entry["findings"] if f["rule"] == "one_event_only")
-    assert (one_event["kind"], one_event["severity"], one_event["path"], one_event["line"], one_event["column"]) == (
-        "inconsistency",
-        "warning",
-        "classification.beyond_one_event",
-        30,
-        3,
-    )
+    assert one_event == {
+        "kind": "inconsistency",
+        "rule": "one_event_only",
+        "severity": "warning",
+        "message": '"yes" to "Is the project carried over time, beyond one particular event?", but the sheet shows '
+        "one event only",
+        "path": "classification.beyond_one_event",
+        "line": 30,
+        "column": 3,
+        "triggers": [
+            {"code": "one_off_outlook", "message": "the outlook says: a one-off action, with no next action"},
+            {
+                "code": "one_day_timeline",
+                "message": "the timeline fits in one day (2026-09-06 – 2026-09-06), with nothing planned after",
+            },
+        ],
+        "advice": [
+            'The guide: "Cooperation" applies to: a shared organisation of technical and human means, to carry a '
+            "project through over time, beyond one particular event."
+        ],
+        "ends": [
+            {"path": "classification.beyond_one_event", "line": 30, "column": 3},
+            {"path": "topics.outlook.renewal", "line": 52, "column": 5},
+            {"path": "topics.timeline.milestones", "line": 48, "column": 5},
+        ],
+    }
+
+
+def test_a_claimed_level_the_sheet_contradicts_entirely_is_said_above_none(write: Callable[..., Path]) -> None:
+    data = example()
+    data["classification"] = {"shares_resources": True, "shares_work": False, "shared_organisation": False,
+                              "beyond_one_event": False, "level": "mutualisation"}  # fmt: skip
+    for partner in data["partners"]:  # nothing pooled after all
+        partner.pop("brings_material", None)
+        partner.pop("brings_money", None)
+    del data["topics"]["material_resources"]["existing"]
+    path = write("fiche.yaml", as_yaml(data))
+    assert coop("check", "--lang", "en", str(path)).out.splitlines()[1:5] == [
+        "  Level: ○○○ no sharing yet",
+        '  The answers claim: ●○○ Pooling — "mutual facilitation" (the sheet contradicts the "yes" to: Do the '
+        "associations share non-human resources (premises, equipment, logistics, money)?)",
+        "  You call it: Pooling",
+        '  To reach "Pooling": Share non-human means (premises, equipment, logistics).',
+    ]
+    pooling = ["Share non-human means (premises, equipment, logistics)."]
+    assert json.loads(coop("check", "--format", "json", str(path)).out)["files"][0]["level"] == {
+        "reached": "mutualisation",
+        "rank": 1,
+        "modes": ["mutualisation"],
+        "declared": "mutualisation",
+        "next": "collaboration",
+        "to_reach_next": ["Share the work itself between the associations' members."],
+        "supported": {"level": None, "rank": 0, "modes": [], "contradicted": ["shares_resources"],
+                      "next": "mutualisation", "to_reach_next": pooling},
+    }  # fmt: skip
+    data["classification"] = {}
+    path.write_text(as_yaml(data), encoding="utf-8")
+    level = json.loads(coop("check", "--format", "json", str(path)).out)["files"][0]["level"]
+    assert level == {
+        "reached": None, "rank": 0, "modes": [], "declared": None, "next": "mutualisation", "to_reach_next": pooling,
+        "supported": {"level": None, "rank": 0, "modes": [], "contradicted": [], "next": "mutualisation",
+                      "to_reach_next": pooling},
+    }  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -334,3 +391,39 @@ def test_a_sheet_with_no_title_is_reported_as_untitled(write: Callable[..., Path
     path = write("fiche.yaml", as_yaml(data))
     assert coop("check", "--lang", "en", str(path)).out.splitlines()[0] == f"{path} — (untitled)"
     assert coop("check", "--lang", "fr", str(path)).out.splitlines()[0] == f"{path} — (sans titre)"
+
+
+def test_the_json_document_streams_its_head_each_file_and_its_summary() -> None:
+    from coopwizard import __version__
+
+    run = coop("check", "--format", "json", "--lang", "fr", str(EXAMPLE), str(EXAMPLE))
+    assert run.out.startswith(
+        "{\n"
+        '  "format": 1,\n'
+        '  "tool": "coopwizard",\n'
+        f'  "version": "{__version__}",\n'
+        '  "lang": "fr",\n'
+        '  "checklist": {"id": "cergy-cooperation", "version": 1},\n'
+        '  "files": [\n'
+        f'    {{"path":"{EXAMPLE}",'
+    )
+    assert run.out.count(f'\n    {{"path":"{EXAMPLE}",') == 2  # the second after a comma
+    assert run.out.count(f',\n    {{"path":"{EXAMPLE}",') == 1
+    assert run.out.endswith(
+        '"findings":[]}\n  ],\n  "summary": {"files": 2, "clean": 2, "with_findings": 0, "errors": 0}\n}\n'
+    )
+
+
+def test_a_json_entry_is_written_in_the_language_asked(write: Callable[..., Path]) -> None:
+    data = example()  # a French sheet, reported in French
+    data["classification"]["beyond_one_event"] = False
+    data["reviews"] = [
+        {"partner": "Les Potagers des Linandes", "date": dt.date(2026, 10, 1), "scores": {"ideas_heard": 5}}
+    ]
+    path = write("fiche.yaml", as_yaml(data))
+    out = coop("check", "--format", "json", "--lang", "fr", str(path)).out
+    assert f'{{"path":"{path}","title":"Jardins et fêtes des Linandes","level":{{' in out  # UTF-8, not \\u escapes
+    entry = json.loads(out)["files"][0]
+    lasting = ["Inscrire le projet dans la durée, au-delà d'un seul événement."]
+    assert (entry["level"]["to_reach_next"], entry["level"]["supported"]["to_reach_next"]) == (lasting, lasting)
+    assert [c["label"] for c in entry["reviews"]["concerns"]] == ["Des décisions prises démocratiquement"]
