@@ -427,3 +427,20 @@ def test_a_json_entry_is_written_in_the_language_asked(write: Callable[..., Path
     lasting = ["Inscrire le projet dans la durée, au-delà d'un seul événement."]
     assert (entry["level"]["to_reach_next"], entry["level"]["supported"]["to_reach_next"]) == (lasting, lasting)
     assert [c["label"] for c in entry["reviews"]["concerns"]] == ["Des décisions prises démocratiquement"]
+
+
+def test_a_title_that_looks_like_markup_is_kept_in_text_and_in_json(write: Callable[..., Path]) -> None:
+    data = example()
+    data["project"]["title"] = "Fête des Linandes [brouillon]"  # "[brouillon]" reads as a Rich tag
+    path = write("fiche.yaml", as_yaml(data))
+    assert coop("check", str(path)).out.splitlines()[0] == f"{path} — Fête des Linandes [brouillon]"
+    entry = json.loads(coop("check", "--format", "json", str(path)).out)["files"][0]
+    assert entry["title"] == "Fête des Linandes [brouillon]"
+
+
+def test_inline_text_is_escaped_on_one_line_and_keeps_its_no_break_spaces() -> None:
+    from coopwizard.render.markdown import escape_inline
+
+    assert escape_inline("\u00a0Fête X\u202f") == "\u00a0Fête X\u202f"  # only ordinary spaces are trimmed
+    assert escape_inline("  Sono X \n") == "Sono X"
+    assert escape_inline("Fish & <chips>") == "Fish &amp; &lt;chips&gt;"
