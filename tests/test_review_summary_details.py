@@ -13,9 +13,10 @@ from typing import Any
 
 import pytest
 
+from coopwizard.core.clock import months_before
 from coopwizard.guide.model import Checklist
 from coopwizard.sheet.parse import parse_sheet
-from coopwizard.sheet.reviews import ReviewSummary, months_before, summarise, summary_data
+from coopwizard.sheet.reviews import ReviewSummary, summarise, summary_data
 from tests.sheets import example
 
 POTAGERS, ADOS, CUISINE = "Les Potagers des Linandes", "Club Ados Linandes", "Cuisine du Monde Cergy"
