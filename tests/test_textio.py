@@ -152,15 +152,16 @@ def test_a_bounded_read_never_asks_for_more_than_a_chunk() -> None:
     assert asked == [textio.READ_CHUNK, textio.READ_CHUNK]  # then the end of the file
 
 
+def _refused(self: Path, *args: object, **kwargs: object) -> None:
+    raise PermissionError(errno.EACCES, "Permission denied")
+
+
 def test_a_folder_refused_as_a_permission_error_is_still_said_to_be_a_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """What Windows raises when a folder is opened as a file."""
 
-    def refuse(self: Path, *args: object, **kwargs: object) -> None:
-        raise PermissionError(errno.EACCES, "Permission denied")
-
-    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr(Path, "open", _refused)
     with pytest.raises(textio.UnreadableFileError) as raised:
         textio.read_source(str(tmp_path))
     assert say(raised.value, "en") == f"{tmp_path} is a directory; give the path of a sheet file (.yaml or .md)."
@@ -174,11 +175,8 @@ def test_a_file_in_a_folder_that_cannot_be_searched_is_a_permission_error(
 ) -> None:
     """Opening it and asking whether it is a folder both fail with EACCES: one error line, never a traceback."""
 
-    def refuse(self: Path, *args: object, **kwargs: object) -> None:
-        raise PermissionError(errno.EACCES, "Permission denied")
-
-    monkeypatch.setattr(Path, "open", refuse)
-    monkeypatch.setattr(Path, "is_dir", refuse)
+    monkeypatch.setattr(Path, "open", _refused)
+    monkeypatch.setattr(Path, "is_dir", _refused)
     with pytest.raises(textio.UnreadableFileError) as raised:
         textio.read_source(str(tmp_path / "sub" / "fete.yaml"))
     assert raised.value.key == "file.permission"
