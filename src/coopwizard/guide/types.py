@@ -90,6 +90,8 @@ def clean_text(value: str) -> tuple[str, list[Problem]]:
 
 
 def _text(question: Question, value: Any) -> tuple[Any, list[Problem]]:
+    if value is None:  # left blank inside a list or per partner (`- ` or `Mairie:` in YAML): not answered
+        return None, []
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         return None, [Problem("answer.expected_text", {"found": type_name(value)})]
     text, problems = clean_text(str(value))
