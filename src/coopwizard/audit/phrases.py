@@ -109,7 +109,6 @@ class _Index:
     starts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # memo: a text's word -> first words it matches
     only: dict[tuple[str, int], bool] = field(default_factory=dict)  # memo: (text, extra words) -> is_only's answer
     placeholder: dict[tuple[str, int], bool] = field(default_factory=dict)  # memo: the same for is_placeholder
-    phrase_texts: tuple[str, ...] = ()  # the phrases as given, to look this index up again by them
 
     def firsts(self, word: str) -> tuple[str, ...]:
         """The phrases' first words that `word` matches (typos tolerated), looked up by key once per word."""
@@ -144,7 +143,6 @@ def _index(phrases: tuple[str, ...]) -> _Index:
         {first: tuple(positions) for first, positions in by_first.items()},
         max((len(expected) for _, expected in compiled), default=0),
         max((len(expected[0]) for _, expected in compiled), default=0),
-        phrase_texts=phrases,
     )
 
 
@@ -275,7 +273,7 @@ def is_placeholder(value: Any, placeholders: Sequence[str], extra_words: int = 1
         elif not normalise(value):
             known = True  # « ? », « … », « - »
         else:
-            known = is_only(value, index.phrase_texts, extra_words)
+            known = _is_only(words(value), index, extra_words)  # remembered below, once
         if len(value) <= MEMO_TEXT:  # sixty answers a sheet, most of them short ones that recur
             if len(index.placeholder) >= MEMO_WORDS:
                 index.placeholder.clear()
