@@ -153,6 +153,23 @@ def test_a_checklist_without_placeholders_reads_every_answer(checklist: Checklis
     assert clean is sheet and found == []
 
 
+def test_a_sheet_without_placeholders_is_read_as_it_is_and_only_changed_parts_are_copied(
+    checklist: Checklist,
+) -> None:
+    sheet, _ = parse_sheet(sheets.example(), checklist, "fiche.yaml")
+    clean, found = without_placeholders(sheet, checklist)
+    assert clean is sheet and found == []  # nothing copied for the sheets most people write
+    data = sheets.example()
+    data["topics"]["purpose"]["reason"] = "à voir"
+    sheet, _ = parse_sheet(data, checklist, "fiche.yaml")
+    clean, found = without_placeholders(sheet, checklist)
+    assert [p.path for p in found] == [("topics", "purpose", "reason")]
+    assert clean is not sheet and "reason" in sheet.topics["purpose"].answers
+    assert clean.topics["purpose"] is not sheet.topics["purpose"] and "reason" not in clean.topics["purpose"].answers
+    assert clean.topics["values"] is sheet.topics["values"]  # a topic with no placeholder is shared, not copied
+    assert clean.project is sheet.project and all(a is b for a, b in zip(clean.partners, sheet.partners, strict=True))
+
+
 # -- coverage: each topic settled, to complete or missing, and where it is said ---------------------
 
 
@@ -818,7 +835,7 @@ def test_check_all_on_two_jobs_renders_in_other_processes_in_the_order_given(tmp
     names = [str(EXAMPLE), absent, str(EXAMPLE)]
     here = list(check_all(names, default_checklist_path(), "en", True, False, 1, _pid_render))
     assert [o.rendered for o in here] == [f"{name} {os.getpid()}" for name in names]
-    names = [absent if i % 10 == 1 else str(EXAMPLE) for i in range(40)]  # in chunks of two files
+    names = [absent if i % 10 == 1 else str(EXAMPLE) for i in range(40)]  # in chunks of one file
     there = list(check_all(names, default_checklist_path(), "en", True, False, 2, _pid_render))
     assert [o.rendered.split()[0] for o in there] == names
     assert all(o.rendered.split()[1] != str(os.getpid()) for o in there)

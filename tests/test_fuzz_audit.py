@@ -26,7 +26,7 @@ from coopwizard.io.markup import plain
 from coopwizard.io.textio import SourceText
 from coopwizard.io.visible import visible
 from coopwizard.render.markdown import render_markdown
-from coopwizard.render.report import render_text, report_json
+from coopwizard.render.report import render_plain_text, render_text, report_json
 from coopwizard.sheet.model import to_data
 from coopwizard.sheet.parse import parse_sheet
 from tests.strategies import CHECKLIST, mutated_sheets, valid_sheets
@@ -56,6 +56,7 @@ def check_audit(result: Audit, report: FileReport, classification: dict[str, Any
     assert all(mode.rank <= allowed_rank(classification) for mode in result.classification.modes)
     for lang in ("fr", "en"):
         text = plain(render_text(report, CHECKLIST, lang))
+        assert render_plain_text(report, CHECKLIST, lang) == text  # written without markup, read the same
         entry = report_json(report, CHECKLIST, lang)
         json.dumps(entry)  # serialisable
         assert [f["rule"] for f in entry["findings"]] == [f.rule for f in result.findings]

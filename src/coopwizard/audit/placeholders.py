@@ -68,48 +68,62 @@ def _clean(
 
 
 def without_placeholders(sheet: Sheet, checklist: Checklist) -> tuple[Sheet, list[Placeholder]]:
-    """A copy of the sheet with its placeholders taken out, and where they were."""
+    """The sheet with its placeholders taken out, and where they were.
+
+    The sheet itself is never changed: a part with a placeholder is copied, and a
+    sheet with none (most of them) is returned as it is, with nothing copied.
+    """
     words = checklist.placeholders
     found: list[Placeholder] = []
     if not words:
         return sheet, found
-    clean = copy.copy(sheet)
-    clean.project = dict(sheet.project)
-    for question in checklist.project:
-        if question.id in clean.project:
-            value = _clean(clean.project[question.id], question, words, ("project", question.id), found)
-            if value is None:
-                del clean.project[question.id]
-            else:
-                clean.project[question.id] = value
-    clean.partners = []
-    for index, partner in enumerate(sheet.partners):
-        kept = dict(partner)
-        for question in checklist.partner:
-            if question.id == "name" or question.id not in kept:
-                continue
-            value = _clean(kept[question.id], question, words, ("partners", index, question.id), found)
-            if value is None:
-                del kept[question.id]
-            else:
-                kept[question.id] = value
-        clean.partners.append(kept)
-    clean.topics = {}
+    project = _cleaned(sheet.project, checklist.project, words, ("project",), found)
+    asked = [q for q in checklist.partner if q.id != "name"]  # a partner's name is who they are, never a placeholder
+    partners = [_cleaned(p, asked, words, ("partners", i), found) for i, p in enumerate(sheet.partners)]
+    topics = {}
     for topic_id, entry in sheet.topics.items():
         topic = checklist.topic(topic_id)
-        answers = dict(entry.answers)
         before = len(found)
-        for question in topic.questions if topic else ():
-            if question.id in answers:
-                value = _clean(answers[question.id], question, words, ("topics", topic_id, question.id), found)
-                if value is None:
-                    del answers[question.id]
-                else:
-                    answers[question.id] = value
+        answers = _cleaned(entry.answers, topic.questions if topic else (), words, ("topics", topic_id), found)
         for placeholder in found[before:]:
             placeholder.topic = topic_id
-        clean.topics[topic_id] = TopicEntry(answers, entry.status, entry.notes)
+        topics[topic_id] = entry if answers is entry.answers else TopicEntry(answers, entry.status, entry.notes)
+    unchanged = (
+        project is sheet.project
+        and all(kept is partner for kept, partner in zip(partners, sheet.partners, strict=True))
+        and all(topics[topic_id] is entry for topic_id, entry in sheet.topics.items())
+    )
+    if unchanged:
+        return sheet, found
+    clean = copy.copy(sheet)
+    clean.project, clean.partners, clean.topics = project, partners, topics
     return clean, found
+
+
+def _cleaned(
+    answers: dict[str, Any],
+    questions: Sequence[Question],
+    words: Sequence[str],
+    path: tuple[PathPart, ...],
+    found: list[Placeholder],
+) -> dict[str, Any]:
+    """`answers` without their placeholders: the same dict when it has none, else a copy."""
+    kept = answers
+    for question in questions:
+        if question.id not in answers:
+            continue
+        before = len(found)
+        answer = answers[question.id]
+        value = _clean(answer, question, words, (*path, question.id), found)
+        if value is answer or (len(found) == before and value == answer):
+            continue  # nothing taken out: the answer stays as it is
+        if kept is answers:
+            kept = dict(answers)
+        if value is None:
+            del kept[question.id]
+        else:
+            kept[question.id] = value
+    return kept
 
 
 def has_placeholder(found: Sequence[Placeholder], topic_id: str) -> bool:

@@ -17,15 +17,20 @@ _ESCAPE = re.compile(r"(?<!\\)(\\*)(\[[a-z#/@][^[]*?])")
 
 def escape(text: str) -> str:
     """User text made safe inside markup, exactly as rich.markup.escape does it."""
-
-    def double(match: re.Match[str]) -> str:
-        backslashes, tag = match.groups()
-        return f"{backslashes}{backslashes}\\{tag}"
-
-    escaped = _ESCAPE.sub(double, text) if "[" in text else text
+    escaped = _escape_tags(text)
     if escaped.endswith("\\") and not escaped.endswith("\\\\"):
         return escaped + "\\"
     return escaped
+
+
+def _double(match: re.Match[str]) -> str:
+    backslashes, tag = match.groups()
+    return f"{backslashes}{backslashes}\\{tag}"
+
+
+def _escape_tags(text: str) -> str:
+    """What reads as a tag in `text` made literal: escape() without its rule for a final backslash."""
+    return _ESCAPE.sub(_double, text) if "[" in text else text
 
 
 def tokens(markup: str) -> list[tuple[str, str | None]]:
@@ -78,3 +83,41 @@ def plain(markup: str) -> str:
     else:
         text = _RUNS_AND_TAGS.sub(_plain_piece, markup)
     return text[:-1] if text.endswith("\\\\") else text
+
+
+class Marks:
+    """How a renderer marks its styles: Rich markup for a terminal, or nothing at all for plain text.
+
+    A report written once against these three calls comes out either as markup
+    (user text escaped, styles as tags) or as the plain text `plain()` would read
+    out of that markup, without writing the markup first: `coop check` on a
+    thousand sheets into a file or a pipe spent a third of its rendering on
+    escaping, then un-escaping, text that no terminal would ever draw.
+    """
+
+    __slots__ = ("markup",)
+
+    def __init__(self, markup: bool) -> None:
+        self.markup = markup
+
+    def text(self, text: str) -> str:
+        """User text (or any text that may hold brackets), as it must be written."""
+        return _escape_tags(text) if self.markup else text
+
+    def styled(self, style: str, marked: str) -> str:
+        """`marked` (already written with `text`) in a Rich style: "bold", "dim", "green"…"""
+        if not self.markup:
+            return marked
+        # Backslashes that end the text would escape the closing tag: each is doubled, so that
+        # Rich shows as many as were typed. (escape() adds one to a single final backslash,
+        # wherever the text goes: at the end of a line Rich then shows two.)
+        final = "\\" * (len(marked) - len(marked.rstrip("\\")))
+        return f"[{style}]{marked}{final}[/]"
+
+    def bracketed(self, word: str) -> str:
+        """A word between square brackets, shown as such ("[error]") and never read as a tag."""
+        return f"\\[{word}]" if self.markup else f"[{word}]"
+
+
+MARKUP = Marks(True)
+PLAIN = Marks(False)

@@ -12,7 +12,7 @@ from coopwizard.guide.levels import Classification, steps_to_next
 from coopwizard.guide.model import Checklist
 from coopwizard.i18n import colon, message, say
 from coopwizard.i18n.typography import list_separator, quote
-from coopwizard.io.markup import escape, plain
+from coopwizard.io.markup import MARKUP, PLAIN, Marks
 from coopwizard.io.visible import json_visible, visible
 
 JSON_FORMAT = 1
@@ -46,55 +46,60 @@ def describe_level(classification: Classification, checklist: Checklist, lang: s
 
 def render_text(report: FileReport, checklist: Checklist, lang: str) -> str:
     """One file's report in Rich markup (user text escaped, control characters shown as \\x1b: io/visible.py)."""
-    return visible(_render_text(report, checklist, lang))
+    return visible(_render_text(report, checklist, lang, MARKUP))
 
 
-def _render_text(report: FileReport, checklist: Checklist, lang: str) -> str:
+def render_plain_text(report: FileReport, checklist: Checklist, lang: str) -> str:
+    """The same report as plain text, what `plain(render_text(...))` reads, written without markup."""
+    return visible(_render_text(report, checklist, lang, PLAIN))
+
+
+def _render_text(report: FileReport, checklist: Checklist, lang: str, marks: Marks) -> str:
+    text = marks.text
     if report.error is not None:
-        return f"[bold red]{escape(message(lang, 'report.error'))}[/]{colon(lang)}{escape(say(report.error, lang))}\n"
+        said = text(say(report.error, lang))
+        return f"{marks.styled('bold red', text(message(lang, 'report.error')))}{colon(lang)}{said}\n"
     result = report.audit
     assert result is not None
     sep = colon(lang)
     title = result.sheet.title or message(lang, "report.untitled")
-    lines = [f"[bold]{escape(report.name)}[/] — {escape(title)}"]
+    lines = [f"{marks.styled('bold', text(report.name))} — {text(title)}"]
     supported = result.supported
-    lines.append(f"  {message(lang, 'report.level')}{sep}{escape(describe_level(supported, checklist, lang))}")
+    lines.append(f"  {message(lang, 'report.level')}{sep}{text(describe_level(supported, checklist, lang))}")
     claimed = result.classification
     if _rank(claimed) != _rank(supported):
         because = _claims_left_out(result, checklist, lang)
         lines.append(
-            f"  {escape(message(lang, 'report.level_claimed'))}{sep}"
-            f"{escape(describe_level(claimed, checklist, lang))}"
-            f" [dim]({escape(message(lang, 'report.level_claimed_because', questions=because))})[/]"
+            f"  {text(message(lang, 'report.level_claimed'))}{sep}"
+            f"{text(describe_level(claimed, checklist, lang))} "
+            + marks.styled("dim", f"({text(message(lang, 'report.level_claimed_because', questions=because))})")
         )
     declared = checklist.level(result.sheet.level) if result.sheet.level else None
     if declared is not None and declared.rank != _rank(supported):
-        lines.append(f"  {escape(message(lang, 'report.level_declared'))}{sep}{escape(declared.name(lang))}")
+        lines.append(f"  {text(message(lang, 'report.level_declared'))}{sep}{text(declared.name(lang))}")
     upgrade = supported
     if upgrade.next_level is not None and upgrade.missing:
         separator = list_separator(lang)
         steps = separator.join(step.rstrip(".") for step in steps_to_next(upgrade, lang)) + "."
-        lines.append(
-            f"  {escape(message(lang, 'report.next', level=upgrade.next_level.name(lang)))}{sep}{escape(steps)}"
-        )
+        lines.append(f"  {text(message(lang, 'report.next', level=upgrade.next_level.name(lang)))}{sep}{text(steps)}")
     coverage = result.coverage
     settled = len(coverage.settled)
     lines.append(
-        f"  {message(lang, 'report.coverage')}{sep}[green]{coverage_bar(settled, coverage.total)}[/] "
+        f"  {message(lang, 'report.coverage')}{sep}{marks.styled('green', coverage_bar(settled, coverage.total))} "
         f"{settled}/{coverage.total}"
     )
     if result.reviews is not None:  # the partners' reviews (render/reviews.py)
         from coopwizard.render.reviews import review_lines
 
-        lines.extend(review_lines(result.reviews, checklist, lang))
+        lines.extend(review_lines(result.reviews, checklist, lang, marks))
     if not report.findings:
-        lines.append(f"  [green]{escape(message(lang, 'report.clean'))}[/]")
+        lines.append(f"  {marks.styled('green', text(message(lang, 'report.clean')))}")
     for kind in KINDS:
         group = [f for f in report.findings if f.finding.kind == kind]
         if not group:
             continue
-        lines.append(f"  [bold {KIND_STYLE[kind]}]{escape(message(lang, f'report.kind.{kind}'))}[/]")
-        lines.extend(_finding_lines(report.name, located, lang) for located in group)
+        lines.append(f"  {marks.styled(f'bold {KIND_STYLE[kind]}', text(message(lang, f'report.kind.{kind}')))}")
+        lines.extend(_finding_lines(report.name, located, lang, marks) for located in group)
     return "\n".join(lines) + "\n"
 
 
@@ -108,24 +113,24 @@ def _claims_left_out(result: Audit, checklist: Checklist, lang: str) -> str:
     return separator.join(q.text(lang) for q in checklist.classification if q.id in result.contradicted)
 
 
-def _finding_lines(name: str, located: LocatedFinding, lang: str) -> str:
+def _finding_lines(name: str, located: LocatedFinding, lang: str, marks: Marks) -> str:
     finding = located.finding
     sep = colon(lang)
+    text, dim = marks.text, marks.styled("dim", f"{message(lang, 'report.because')}{sep}")
+    severity = marks.bracketed(message(lang, "report.severity." + finding.severity))
     head = (
-        f"    {escape(name)}:{located.line}:{located.column}: [{KIND_STYLE[finding.kind]}]"
-        f"\\[{message(lang, 'report.severity.' + finding.severity)}][/] "
-        f"{escape(say(finding.message, lang))} [dim]({finding.rule})[/]"
+        f"    {text(name)}:{located.line}:{located.column}: {marks.styled(KIND_STYLE[finding.kind], severity)} "
+        f"{text(say(finding.message, lang))} {marks.styled('dim', f'({finding.rule})')}"
     )
     lines = [head]
+    lines.extend(f"      {dim}{text(say(t, lang))}" for t in finding.triggers)
+    against = marks.styled("dim", f"{message(lang, 'report.against')}{sep}")
     lines.extend(
-        f"      [dim]{message(lang, 'report.because')}{sep}[/]{escape(say(t, lang))}" for t in finding.triggers
-    )
-    lines.extend(
-        f"      [dim]{message(lang, 'report.against')}{sep}[/]{escape(name)}:{end.line}:{end.column} "
-        f"({escape('.'.join(str(p) for p in end.path))})"
+        f"      {against}{text(name)}:{end.line}:{end.column} ({text('.'.join(str(p) for p in end.path))})"
         for end in located.ends[1:]
     )
-    lines.extend(f"      [dim]{message(lang, 'report.advice')}{sep}[/]{escape(say(a, lang))}" for a in finding.advice)
+    advice = marks.styled("dim", f"{message(lang, 'report.advice')}{sep}")
+    lines.extend(f"      {advice}{text(say(a, lang))}" for a in finding.advice)
     return "\n".join(lines)
 
 
@@ -228,8 +233,7 @@ def render_file_as_text(report: FileReport, checklist: Checklist, lang: str, as_
 
     Run in the workers of `coop check -j N`, so that the main process only writes.
     """
-    rendered = render_file(report, checklist, lang, as_json)
-    return rendered if as_json else plain(rendered)
+    return json_file_entry(report, checklist, lang) if as_json else render_plain_text(report, checklist, lang)
 
 
 def json_separator(first: bool) -> str:

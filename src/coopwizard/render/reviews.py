@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from coopwizard.guide.model import Checklist
 from coopwizard.i18n import colon, message
-from coopwizard.io.markup import escape
+from coopwizard.io.markup import MARKUP, Marks
 from coopwizard.sheet.reviews import ReviewSummary
 
 SCORE_WIDTH = 5
@@ -32,12 +32,13 @@ def score_bar(score: float, scale: int) -> str:
     return "█" * filled + "░" * (SCORE_WIDTH - filled)
 
 
-def review_lines(summary: ReviewSummary, checklist: Checklist, lang: str) -> list[str]:
-    """Rich markup lines (user text escaped), indented for the report."""
+def review_lines(summary: ReviewSummary, checklist: Checklist, lang: str, marks: Marks = MARKUP) -> list[str]:
+    """The report's lines on the reviews, indented: Rich markup (user text escaped), or plain text."""
     sep = colon(lang)
+    text = marks.text
     lines = [
-        f"  {escape(message(lang, 'report.reviews'))}{sep}"
-        + escape(
+        f"  {text(message(lang, 'report.reviews'))}{sep}"
+        + text(
             message(
                 lang,
                 "report.reviews_count",
@@ -51,15 +52,15 @@ def review_lines(summary: ReviewSummary, checklist: Checklist, lang: str) -> lis
     for concern in summary.concerns:
         label = concern.concern.label(lang).ljust(width)
         parts = [
-            f"    {escape(label)}  [green]{score_bar(concern.score, summary.scale)}[/] "
+            f"    {text(label)}  {marks.styled('green', score_bar(concern.score, summary.scale))} "
             f"{number(concern.score, lang)}/{summary.scale}",
-            escape(message(lang, "report.review_spread", spread=number(concern.spread, lang))),
+            text(message(lang, "report.review_spread", spread=number(concern.spread, lang))),
         ]
         if concern.trend is not None:
-            parts.append(escape(message(lang, "report.review_trend", trend=signed(concern.trend, lang))))
+            parts.append(text(message(lang, "report.review_trend", trend=signed(concern.trend, lang))))
         line = "  ".join(parts)
         if concern.to_discuss:
-            line += f"  [bold magenta]{escape(message(lang, 'report.review_to_discuss'))}[/]"
+            line += f"  {marks.styled('bold magenta', text(message(lang, 'report.review_to_discuss')))}"
         lines.append(line)
     guide = checklist.review
     for criterion in summary.criteria:
@@ -67,6 +68,6 @@ def review_lines(summary: ReviewSummary, checklist: Checklist, lang: str) -> lis
         for partner, _, rated in criterion.ratings:
             rating = guide.rating(rated.rating) if guide else None
             said.append(f"{rating.label(lang) if rating else rated.rating} ({partner})")
-        text = message(lang, "report.review_criterion", criterion=criterion.criterion, ratings=", ".join(said))
-        lines.append(f"    {escape(text)}")
+        said_text = message(lang, "report.review_criterion", criterion=criterion.criterion, ratings=", ".join(said))
+        lines.append(f"    {text(said_text)}")
     return lines
