@@ -30,10 +30,13 @@ class Placeholder:
     topic: str | None  # the topic it belongs to, if any
 
 
+_TEXTUAL = frozenset({"text", "per_partner", "list"})  # the only answers a placeholder can be written in
+
+
 def _clean(
     value: Any, question: Question, words: Sequence[str], path: tuple[PathPart, ...], found: list[Placeholder]
 ) -> Any:
-    """The answer without its placeholders (None when nothing is left)."""
+    """The answer without its placeholders (None when nothing is left): `value` itself when it had none."""
     kind = question.type
     if kind == "text":
         if is_placeholder(value, words):
@@ -47,23 +50,31 @@ def _clean(
                 found.append(Placeholder((*path, name), str(text), question, None))
             else:
                 kept[name] = text
-        return kept or None
+        return (value if len(kept) == len(value) else kept) or None
     if kind == "list" and isinstance(value, list):
         items = []
+        changed = False
         for index, item in enumerate(value):
             if isinstance(item, dict):
-                record = dict(item)
+                record = item
                 for field in question.fields:
                     if field.type == "text" and is_placeholder(record.get(field.id), words):
                         found.append(Placeholder((*path, index, field.id), str(record[field.id]), field, None))
+                        if record is item:
+                            record = dict(item)
                         del record[field.id]
+                if record is not item:
+                    changed = True
                 if any(v not in (None, "") for v in record.values()):
                     items.append(record)
+                else:
+                    changed = True  # nothing left in it
             elif is_placeholder(item, words):
                 found.append(Placeholder((*path, index), str(item), question, None))
+                changed = True
             else:
                 items.append(item)
-        return items or None
+        return (items if changed else value) or None
     return value
 
 
@@ -110,12 +121,11 @@ def _cleaned(
     """`answers` without their placeholders: the same dict when it has none, else a copy."""
     kept = answers
     for question in questions:
-        if question.id not in answers:
+        if question.type not in _TEXTUAL or question.id not in answers:
             continue
-        before = len(found)
         answer = answers[question.id]
         value = _clean(answer, question, words, (*path, question.id), found)
-        if value is answer or (len(found) == before and value == answer):
+        if value is answer:
             continue  # nothing taken out: the answer stays as it is
         if kept is answers:
             kept = dict(answers)
