@@ -156,12 +156,16 @@ def _refused(self: Path, *args: object, **kwargs: object) -> None:
     raise PermissionError(errno.EACCES, "Permission denied")
 
 
+def _open_refused(name: str, *args: object, **kwargs: object) -> None:
+    raise PermissionError(errno.EACCES, "Permission denied")
+
+
 def test_a_folder_refused_as_a_permission_error_is_still_said_to_be_a_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """What Windows raises when a folder is opened as a file."""
 
-    monkeypatch.setattr(Path, "open", _refused)
+    monkeypatch.setattr(textio, "open", _open_refused, raising=False)  # read_source's open, not the builtin
     with pytest.raises(textio.UnreadableFileError) as raised:
         textio.read_source(str(tmp_path))
     assert say(raised.value, "en") == f"{tmp_path} is a directory; give the path of a sheet file (.yaml or .md)."
@@ -175,7 +179,7 @@ def test_a_file_in_a_folder_that_cannot_be_searched_is_a_permission_error(
 ) -> None:
     """Opening it and asking whether it is a folder both fail with EACCES: one error line, never a traceback."""
 
-    monkeypatch.setattr(Path, "open", _refused)
+    monkeypatch.setattr(textio, "open", _open_refused, raising=False)
     monkeypatch.setattr(Path, "is_dir", _refused)
     with pytest.raises(textio.UnreadableFileError) as raised:
         textio.read_source(str(tmp_path / "sub" / "fete.yaml"))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 
 from coopwizard.io.yamldump import dump_yaml
 from coopwizard.io.yamlio import load_yaml
@@ -20,6 +23,10 @@ from coopwizard.io.yamlio import load_yaml
         ("1.5", 1.5),
         ("2026-10-13", __import__("datetime").date(2026, 10, 13)),
         ("2026-02-30", "2026-02-30"),  # an impossible date stays text, for the validator to report
+        ("2026-1-5", "2026-1-5"),  # not a YAML date without its two digits, as in PyYAML
+        ("2026-10-13 18:30:00", __import__("datetime").datetime(2026, 10, 13, 18, 30)),
+        ("2026-13-01", "2026-13-01"),
+        ("0000-01-01", "0000-01-01"),  # year 0 is no date
     ],
 )
 def test_scalars(typed: str, expected: object) -> None:
@@ -60,3 +67,33 @@ def test_a_document_over_the_node_limit_is_refused_while_composing(monkeypatch: 
     with pytest.raises(InvalidYamlError) as refused:
         load_yaml(text, "x.yaml")
     assert refused.value.key == "yaml.too_many_nodes"
+
+
+def _shape(node: yaml.Node) -> object:
+    """A node graph as plain data: kind, tag, value and both marks of every node."""
+    marks = (node.start_mark.line, node.start_mark.column, node.end_mark.line, node.end_mark.column)
+    if isinstance(node, yaml.ScalarNode):
+        return ("scalar", node.tag, node.value, node.style, marks)
+    if isinstance(node, yaml.SequenceNode):
+        return ("sequence", node.tag, [_shape(item) for item in node.value], marks)
+    return ("mapping", node.tag, [(_shape(k), _shape(v)) for k, v in node.value], marks)
+
+
+def test_the_node_graph_is_the_one_pyyaml_s_safe_loader_composes() -> None:
+    """The loader's shortcuts (its own resolver, no path resolvers, the parser alone) change no node."""
+    from coopwizard.io.yamlio import _compose
+
+    documents = [path.read_text(encoding="utf-8") for path in sorted(Path("tests/scenarios").glob("*.yaml"))]
+    documents += [path.read_text(encoding="utf-8") for path in sorted(Path("docs/examples").glob("*.yaml"))]
+    documents += [
+        "a: &x [1, 2.5, yes, ~, 2026-01-05, 0612345678, '3', !!str 4]\nb: *x\nc: {d: e}\n",
+        "- 18:30\n- -.inf\n- 0x1F\n- 1_000\n- |\n  block\n- >-\n  folded\n- null\n- Off\n",
+    ]
+    assert len(documents) > 30
+    for text in documents:
+        loader = yaml.CSafeLoader(text)
+        try:
+            expected = loader.get_single_node()
+        finally:
+            loader.dispose()
+        assert _shape(_compose(text, "x.yaml", 0)) == _shape(expected)

@@ -39,16 +39,15 @@ def read_source(name: str) -> SourceText:
     """Read `name` (a path, or "-" for standard input) as UTF-8 text."""
     if name == STDIN:
         return SourceText("<stdin>", _decode(_read_stdin(), "<stdin>"))
-    path = Path(name)
     try:
-        with path.open("rb") as handle:
+        with open(name, "rb") as handle:  # not Path.open: its frames cost as much as reading a sheet
             raw = read_bounded(handle, MAX_BYTES + 1)
     except FileNotFoundError as err:
         raise UnreadableFileError("file.not_found", file=name) from err
     except IsADirectoryError as err:
         raise UnreadableFileError("file.is_directory", file=name) from err
     except PermissionError as err:
-        if _is_folder(path):  # what Windows says of a folder opened as a file
+        if _is_folder(Path(name)):  # what Windows says of a folder opened as a file
             raise UnreadableFileError("file.is_directory", file=name) from err
         raise UnreadableFileError("file.permission", file=name) from err
     except OSError as err:

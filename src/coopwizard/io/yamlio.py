@@ -10,6 +10,7 @@ the first lookup indexes each mapping it walks through, once.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import re
 from collections.abc import Iterator, Sequence
@@ -26,8 +27,14 @@ from coopwizard.core.records import slim_dataclass
 
 try:  # libyaml is about nine times faster; the pure-Python classes are the fallback
     from yaml import CSafeLoader as _BaseLoader
+    from yaml._yaml import CParser  # type: ignore[import-not-found,unused-ignore]
+
+    # Composing needs the parser only: not the constructor, nor the resolver's state (see _Loader).
+    _start_loader: Any = CParser.__init__
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+    _start_loader = _BaseLoader.__init__
 
 MAX_DEPTH = 64
 MAX_NODES = 100_000  # counted with aliases expanded: stops "billion laughs"
@@ -152,6 +159,9 @@ _RESOLVED_MAX = 8192
 _RESOLVED_LONGEST = 64
 
 
+_NO_PATHS: dict[Any, Any] = {}  # never filled: its `get` is the loader's no-op descend_resolver
+
+
 class _Loader(_BaseLoader):
     """The safe loader, counting nodes as they are composed and resolving plain scalars once per value.
 
@@ -163,8 +173,15 @@ class _Loader(_BaseLoader):
     """
 
     def __init__(self, stream: str) -> None:
-        super().__init__(stream)
+        _start_loader(self, stream)
         self.nodes = 0
+
+    # The composer tells the resolver each step down and up the tree, for path resolvers;
+    # the safe loader has none (`yaml_path_resolvers` is empty), so PyYAML's two methods return
+    # at once, twice a node: two calls of Python code for nothing, a tenth of the composing.
+    # These are C callables that take the same arguments and do nothing with them.
+    descend_resolver = _NO_PATHS.get  # type: ignore[assignment]  # (node, index) -> index, ignored
+    ascend_resolver = tuple  # type: ignore[assignment]  # () -> (), ignored
 
     def resolve(self, kind: type[yaml.Node], value: str | None, implicit: tuple[bool, bool]) -> str:
         self.nodes += 1
@@ -354,6 +371,8 @@ class _Builder:
             return _SPECIAL_FLOATS.get(value.lower(), value)
         if tag == _TAG + "timestamp":
             try:
+                if len(value) == 10:  # YYYY-MM-DD, the only ten-character timestamp: most dates in sheets
+                    return dt.date.fromisoformat(value)
                 return _TIMESTAMPS.construct_yaml_timestamp(node)
             except ValueError:  # no real date (2026-02-30): the text, for the validator to report
                 return value
