@@ -1,4 +1,4 @@
-from coopwizard.cli import main
+from coopwizard.cli import entry_point
 
 if __name__ == "__main__":
-    main()
+    entry_point()

@@ -56,8 +56,34 @@ def __getattr__(name: str) -> Any:
 
 def main() -> None:
     """The `coop` command: descriptors closed at start are reopened on the null device first, and a broken
-    pipe while Typer itself prints (--help) ends with the same 141 as in a command (docs/output.md)."""
+    pipe while Typer itself prints (--help) ends with the same 141 as in a command (docs/output.md).
 
+    Called in-process (the tests), it leaves the garbage collector as it found it; `entry_point` is the same
+    command for a process of its own."""
+    _coop(owns_process=False)
+
+
+def entry_point() -> None:
+    """`coop` as installed (pyproject's [project.scripts], `python -m coopwizard`): main(), owning its process.
+
+    What start-up set aside from the garbage collector stays so until exit (core/collector.py)."""
+    _coop(owns_process=True)
+
+
+def _coop(owns_process: bool) -> None:
+    from coopwizard.core import collector
+
+    collector.pause()  # until the command's own work starts (core/collector.py)
+    try:
+        _main()
+    finally:
+        if owns_process:
+            collector.resume()
+        else:
+            collector.give_back()
+
+
+def _main() -> None:
     from coopwizard.cli.help_texts import wants_help
     from coopwizard.cli.root import app
     from coopwizard.i18n import set_command_name

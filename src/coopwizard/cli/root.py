@@ -139,8 +139,10 @@ def run(lang_option: str | None, action: Callable[[str], int]) -> None:
     The standard streams are guarded meanwhile (io/streams.py): a closed or full stdout is a
     CoopError like any other (one line, exit 2), and a broken pipe ends quietly with 141.
     """
+    from coopwizard.core import collector
     from coopwizard.io.streams import BROKEN_PIPE_EXIT, guarded_streams, silence
 
+    collector.resume()  # start-up is over: the command's work frees what it makes (core/collector.py)
     lang = language_of([])  # an unknown --lang is said in the language it would have been otherwise
     with guarded_streams():
         try:
