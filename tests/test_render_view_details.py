@@ -742,3 +742,66 @@ def test_a_spread_to_discuss_and_no_trend_without_an_earlier_review(checklist: C
 
 def test_a_sheet_with_no_review_has_no_reviews_part(checklist: Checklist) -> None:
     assert view(example(), checklist, "fr").reviews is None
+
+
+# -- after the first run: what its survivors showed ------------------------------------------------
+
+
+def test_a_checklist_with_no_choice_among_its_classification_questions_says_no_rapprochement(
+    checklist: Checklist,
+) -> None:
+    own = dataclasses.replace(
+        checklist, classification=tuple(q for q in checklist.classification if q.type != "choice")
+    )
+    sheet = Sheet(project={"title": "T"}, classification={"shares_resources": True})
+    level = build_view(sheet, own, audit(sheet, own, [], TODAY), "fr").level
+    assert (level.rapprochement, level.rapprochement_considered) == (None, False)
+    assert [a.id for a in level.answers] == ["shares_resources"]
+
+
+def test_a_finding_s_own_message_has_its_dates_in_words(checklist: Checklist) -> None:
+    from coopwizard.audit.findings import Finding
+    from coopwizard.core.message import Message
+
+    said = Message(
+        "trigger.short_preparation",
+        {"date": "2026-10-04", "label": "Fête", "days": 3, "created": dt.date(2026, 9, 14), "min": 30},
+    )
+    result = dataclasses.replace(audit(Sheet(), checklist, [], TODAY), findings=(Finding("pitfall", "test", said),))
+    [group] = build_view(Sheet(), checklist, result, "fr").findings
+    assert group.items[0].text == (
+        f"3 jours entre la fiche du 14 septembre 2026 et «{NNBSP}Fête{NNBSP}» le 4 octobre 2026 (moins de 30)"
+    )
+
+
+def test_cents_count_and_nothing_brought_is_no_line_in_the_budget(checklist: Checklist) -> None:
+    sheet = Sheet(
+        project={"title": "T"},
+        partners=[{"name": "A", "brings_money": 0}, {"brings_money": 50}],  # the second with no name
+        topics={
+            "material_resources": TopicEntry(
+                {
+                    "existing": [{"item": "Timbre", "amount": 0.5, "provided_by": "La Poste"}],
+                    "needed": [{"item": "Ficelle", "amount": 0.5}],
+                }
+            )
+        },
+    )
+    budget = build_view(sheet, checklist, audit(Sheet(), checklist, [], TODAY), "fr").budget
+    assert lines(budget.contributions) == [("", 50.0, f"50{NBSP}€", "")]
+    assert lines(budget.existing) == [("Timbre", 0.5, f"0,50{NBSP}€", "La Poste")]
+    assert lines(budget.needed) == [("Ficelle", 0.5, f"0,50{NBSP}€", "")]
+    assert (budget.total_existing, budget.total_needed, budget.gap_text) == (
+        f"50,50{NBSP}€",
+        f"0,50{NBSP}€",
+        f"0{NBSP}€",
+    )
+
+
+def test_a_milestone_whose_date_is_not_a_date_is_undated(checklist: Checklist) -> None:
+    sheet = Sheet(
+        project={"title": "T"},
+        topics={"timeline": TopicEntry({"milestones": [{"date": "bientôt", "label": "Fête"}, {"label": "Bilan"}]})},
+    )
+    milestones = build_view(sheet, checklist, audit(Sheet(), checklist, [], TODAY), "fr").milestones
+    assert [(m.date, m.date_text, m.label) for m in milestones] == [(None, "", "Fête"), (None, "", "Bilan")]
