@@ -766,3 +766,62 @@ def test_a_section_is_named_by_the_catalog_the_checklist_or_its_id(checklist: Ch
     ]
     assert section_label("pricing", checklist, "en") == "Pricing"
     assert section_label("nowhere", checklist, "en") == "nowhere"
+
+
+# -- after the first run: what its survivors showed ------------------------------------------------
+
+
+def test_a_spread_of_half_points_and_a_review_with_no_score(checklist: Checklist) -> None:
+    data = example()
+    data["reviews"] = [
+        {"partner": POTAGERS, "date": dt.date(2026, 9, 1), "scores": {"ideas_heard": 4, "decisions_shared": 3}},
+        {"partner": ADOS, "date": dt.date(2026, 9, 2), "scores": {"ideas_heard": 2}},
+        {
+            "partner": CUISINE,
+            "date": dt.date(2026, 9, 3),
+            "criteria": [{"criterion": "Fréquentation des fêtes", "rating": "met"}],
+        },
+    ]
+    _, result = audited(data, checklist)
+    assert result.reviews is not None
+    assert review_lines(result.reviews, checklist, "fr")[1] == (
+        "    Des décisions prises démocratiquement  [green]███░░[/] 2,8/5  écart 1,5"
+    )
+    data["reviews"] = data["reviews"][2:]  # criteria only: no concern scored
+    _, result = audited(data, checklist)
+    assert result.reviews is not None
+    assert review_lines(result.reviews, checklist, "en") == [
+        "  Reviews: 1 review by 1 partner, the latest on 2026-09-03",
+        f'    Criterion "Fréquentation des fêtes": met ({CUISINE})',
+    ]
+
+
+def test_the_agenda_says_no_trend_for_a_first_review(checklist: Checklist) -> None:
+    from coopwizard.render.agenda import render_agenda_markdown
+
+    data = example()
+    data["reviews"] = [
+        {"partner": POTAGERS, "date": dt.date(2026, 9, 1), "scores": {"ideas_heard": 4, "decisions_shared": 3}}
+    ]
+    sheet, result = audited(data, checklist)
+    text = render_agenda_markdown(sheet, checklist, result, "fr", TODAY)
+    assert f"\n- Des décisions prises démocratiquement{NBSP}: 3,5/5 (écart 0)\n" in text
+
+
+def test_the_calendar_is_stamped_in_utc_whatever_the_local_time_zone(
+    checklist: Checklist, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    sheet, result = audited(example(), checklist)
+    monkeypatch.setenv("TZ", "Pacific/Auckland")
+    time.tzset()
+    try:
+        before = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        raw = render_calendar(sheet, checklist, result, "fr")
+        after = dt.datetime.now(dt.UTC)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    stamp = next(iter(icalendar.Calendar.from_ical(raw).walk("VEVENT"))).decoded("DTSTAMP")
+    assert before <= stamp <= after

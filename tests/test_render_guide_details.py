@@ -416,3 +416,19 @@ def test_a_question_asked_on_a_condition_says_it(checklist: Checklist) -> None:
         "required": False,
         "when": {"answer": "governance.committee", "any_of": [True]},
     }
+
+
+def test_the_french_rows_are_all_french(checklist: Checklist) -> None:
+    """From the first run's survivors: each cell of a French row in French, the long ones too."""
+    _, levels = guide_rows(checklist, "levels", "fr")
+    assert levels[0][3] == (
+        "les ressources non humaines (locaux, moyens techniques, logistiques, éventuellement financiers, etc.)"
+    )
+    _, pitfalls = guide_rows(checklist, "pitfalls", "fr")
+    assert pitfalls[0] == [
+        "provider_relationship",
+        "Confondre coopération et prestation, c'est-à-dire placer une association en position de "
+        "«\u202fdemandeur\u202f» et l'autre de «\u202fprestataire\u202f»",
+        "Chaque association apporte quelque chose et porte une mission\u202f; si l'une paie l'autre, "
+        "c'est une prestation, pas une coopération.",
+    ]
