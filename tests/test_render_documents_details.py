@@ -652,7 +652,8 @@ def test_the_comparison_as_json(checklist: Checklist) -> None:
     from coopwizard.render.compare import render_compare_json
 
     text = render_compare_json(two_versions(checklist), ["a.yaml", "b.yaml"], checklist, "fr")
-    assert text.endswith("}\n") and "Le jardin [des] Linandes" in text  # UTF-8, not escaped
+    assert text.startswith('{\n  "format": 1,\n  "tool": "coopwizard",\n')  # indented by two
+    assert text.endswith("\n}\n") and '"title": "Jardins et fêtes des Linandes"' in text  # UTF-8, not escaped
     document = json.loads(text)
     assert {k: v for k, v in document.items() if k != "sections"} == {
         "format": 1,
@@ -825,3 +826,33 @@ def test_the_calendar_is_stamped_in_utc_whatever_the_local_time_zone(
         time.tzset()
     stamp = next(iter(icalendar.Calendar.from_ical(raw).walk("VEVENT"))).decoded("DTSTAMP")
     assert before <= stamp <= after
+
+
+def test_a_record_one_sheet_lacks_is_said_unanswered_there_and_equal_totals_are_not_said(checklist: Checklist) -> None:
+    from coopwizard.render.compare import render_compare_text
+    from coopwizard.sheet.compare import compare_sheets
+
+    potagers, ados, cuisine = example(), example(), example()
+    ados["topics"]["material_resources"]["needed"][0]["source"] = "La ville"  # the same sums, another source
+    del cuisine["topics"]["material_resources"]["needed"][0]
+    sheets = []
+    for label, data in (("potagers", potagers), ("ados", ados), ("cuisine", cuisine)):
+        sheet, issues = parse_sheet(data, checklist, "fiche.yaml")
+        assert not issues
+        sheets.append((label, sheet))
+    text = render_compare_text(compare_sheets(sheets, checklist), ["a", "b", "c"], checklist, "en")
+    part = text[text.index("   Resources still missing") : text.index("   [green]agreed (1)[/]: Existing resources")]
+    assert part.split("\n") == [
+        "   Resources still missing [magenta](different)[/]",
+        "     everyone: Graines et plants pour la première année, €300, Apports des associations",
+        "     “Récupérateur d'eau de pluie”, written differently",
+        "       potagers: Récupérateur d'eau de pluie, €450, Budget participatif de Cergy",
+        "       ados: Récupérateur d'eau de pluie, €450, La ville",
+        "       cuisine: (no answer)",
+        "     totals: €750 (potagers), €750 (ados), €300 (cuisine)",
+        "",
+    ]
+    del cuisine["topics"]["material_resources"]
+    sheets[2] = ("cuisine", parse_sheet(cuisine, checklist, "fiche.yaml")[0])
+    two = render_compare_text(compare_sheets(sheets[:2], checklist), ["a", "b"], checklist, "en")
+    assert "totals" not in two  # both sheets need €750
