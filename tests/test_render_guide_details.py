@@ -432,3 +432,15 @@ def test_the_french_rows_are_all_french(checklist: Checklist) -> None:
         "Chaque association apporte quelque chose et porte une mission\u202f; si l'une paie l'autre, "
         "c'est une prestation, pas une coopération.",
     ]
+
+
+def test_the_json_is_indented_by_two_and_the_pitfalls_said_in_french(checklist: Checklist) -> None:
+    text = guide_json(small(checklist), "pitfalls", "fr")
+    assert text.startswith('{\n  "checklist": {\n    "id": "cergy-cooperation",\n')
+    [pitfall] = json.loads(text)["pitfalls"]
+    assert (pitfall["text"], pitfall["advice"]) == (
+        checklist.pitfalls[0].text("fr"),
+        checklist.pitfalls[0].advice("fr"),
+    )
+    assert pitfall["text"].startswith("Confondre coopération et prestation")
+    assert pitfall["advice"].startswith("Chaque association apporte quelque chose")
