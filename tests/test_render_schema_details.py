@@ -388,3 +388,13 @@ def test_the_modeline_reads_the_environment_by_default(monkeypatch: pytest.Monke
     monkeypatch.setenv("COOP_SCHEMA", "fiche.schema.json")
     assert schema_modeline() == "# yaml-language-server: $schema=fiche.schema.json"
     assert schema_modeline({}) == "# yaml-language-server: $schema=./coopwizard.schema.json"
+
+
+def test_a_record_s_fields_are_titled_in_the_language(checklist: Checklist) -> None:
+    milestones = next(t for t in checklist.topics if t.id == "timeline").questions[0]
+    fields = question_schema(milestones, "fr")["items"]["properties"]
+    assert fields == {
+        "date": {"type": "string", "format": "date", "title": "Date", "description": "Date (AAAA-MM-JJ)"},
+        "label": {"type": "string", "title": "Étape", "description": "Étape"},
+    }
+    assert question_schema(milestones, "en")["items"]["properties"]["date"]["description"] == "Date (YYYY-MM-DD)"
