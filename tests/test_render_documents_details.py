@@ -815,15 +815,16 @@ def test_the_calendar_is_stamped_in_utc_whatever_the_local_time_zone(
     import time
 
     sheet, result = audited(example(), checklist)
-    monkeypatch.setenv("TZ", "Pacific/Auckland")
-    time.tzset()
-    try:
-        before = dt.datetime.now(dt.UTC).replace(microsecond=0)
-        raw = render_calendar(sheet, checklist, result, "fr")
-        after = dt.datetime.now(dt.UTC)
-    finally:
-        monkeypatch.undo()
+    with monkeypatch.context() as local:
+        local.setenv("TZ", "Pacific/Auckland")
         time.tzset()
+        try:
+            before = dt.datetime.now(dt.UTC).replace(microsecond=0)
+            raw = render_calendar(sheet, checklist, result, "fr")
+            after = dt.datetime.now(dt.UTC)
+        finally:
+            local.undo()
+            time.tzset()
     stamp = next(iter(icalendar.Calendar.from_ical(raw).walk("VEVENT"))).decoded("DTSTAMP")
     assert before <= stamp <= after
 
