@@ -11,7 +11,7 @@ from coopwizard import __version__
 from coopwizard.guide.model import Checklist
 from coopwizard.guide.paths import CLASSIFICATION, PROJECT
 from coopwizard.i18n import colon, message
-from coopwizard.i18n.typography import euros, quote
+from coopwizard.i18n.typography import money, quote
 from coopwizard.io.markup import escape
 from coopwizard.sheet.compare import PARTNERS, Comparison, Point, Section, describe, point_label
 
@@ -91,7 +91,7 @@ def _point_lines(point: Point, comparison: Comparison, checklist: Checklist, lan
             text = describe(version.value, point, checklist, lang)
             lines.append(f"     {escape(version.by)}{sep}{escape(text)}")
     if point.totals and len({t.value for t in point.totals}) > 1:
-        totals = ", ".join(f"{euros(t.value, lang)} € ({t.by})" for t in point.totals)
+        totals = ", ".join(f"{money(t.value, lang)} ({t.by})" for t in point.totals)
         lines.append(f"     {escape(message(lang, 'compare.totals'))}{sep}{escape(totals)}")
     return lines
 
