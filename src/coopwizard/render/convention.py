@@ -26,6 +26,8 @@ from coopwizard.render.view import View, build_view
 from coopwizard.sheet.model import Sheet
 
 _FORMATTER = string.Formatter()
+# Pieces of a sentence that the sheet may leave out: empty, they are written as nothing, not as a gap.
+_MAY_BE_EMPTY = frozenset({"territory_clause"})
 
 
 def clauses_path() -> Path:
@@ -213,7 +215,7 @@ class _Builder:
             if name is None:
                 continue
             value = values.get(name)
-            if value is None or value == "":
+            if value is None or (value == "" and name not in _MAY_BE_EMPTY):
                 if optional:
                     return None
                 guidance = self.t(self.data["todos"].get(name, {"fr": name, "en": name}))
