@@ -89,3 +89,41 @@ def test_a_sheet_with_no_territory_names_none_and_leaves_no_gap(lang: str, first
     assert texts(agreement, None)[0] == first
     assert not [s for s in article(agreement, None).paragraphs[0].segments if s.todo]
     assert not [t for t in agreement.todos if "territory" in t.what]
+
+
+@pytest.mark.parametrize(
+    ("lang", "party", "what"),
+    [
+        (
+            "fr",
+            french(
+                "[à compléter : nom de l'association], association régie par la loi du 1er juillet 1901, dont le "
+                "siège est situé [à compléter : adresse du siège], représentée par [à compléter : nom du "
+                "représentant], en sa qualité de [à compléter : fonction du représentant (président·e, "
+                "co-président·e…)], ci-après dénommée « [à compléter : nom de l'association] »,"
+            ),
+            "nom de l'association",
+        ),
+        (
+            "en",
+            "[to complete: the association's name], an association under the French law of 1 July 1901, whose "
+            "registered office is at [to complete: registered office address], represented by [to complete: name "
+            "of the representative], acting as [to complete: the representative's role (chair, co-chair…)], "
+            'hereinafter "[to complete: the association\'s name]",',
+            "the association's name",
+        ),
+    ],
+)
+def test_a_sheet_with_no_partner_leaves_one_party_to_name_in_words(
+    lang: str, party: str, what: str, checklist: Checklist
+) -> None:
+    data = example()
+    data["partners"] = []
+    del data["topics"]["responsibilities"]["missions"]
+    del data["topics"]["human_resources"]["skills"]
+    del data["topics"]["human_resources"]["availability"]
+    agreement = agreement_of(data, checklist, lang)
+    assert [p.plain for p in agreement.parties] == [party]
+    assert [p.item for p in agreement.parties] == [True]
+    between = "Entre les soussignées" if lang == "fr" else "Between the undersigned"
+    assert [t.what for t in agreement.todos if t.where == between][::4] == [what, what]
