@@ -16,7 +16,7 @@ import pytest
 
 from coopwizard.audit.engine import audit
 from coopwizard.guide.model import Checklist
-from coopwizard.render.convention import Agreement, Article, build_agreement
+from coopwizard.render.convention import Agreement, Article, Paragraph, build_agreement
 from coopwizard.sheet.parse import parse_sheet
 from tests.helpers import french
 from tests.sheets import example
@@ -127,3 +127,630 @@ def test_a_sheet_with_no_partner_leaves_one_party_to_name_in_words(
     assert [p.item for p in agreement.parties] == [True]
     between = "Entre les soussignées" if lang == "fr" else "Between the undersigned"
     assert [t.what for t in agreement.todos if t.where == between][::4] == [what, what]
+
+
+# -- the whole agreement of the example sheet ----------------------------------------------------
+
+
+def outline(agreement: Agreement) -> list[tuple[str, str]]:
+    """The agreement in reading order, as the three renderers lay it out: (kind of block, plain text)."""
+    a = agreement
+
+    def block(paragraphs: list[Paragraph]) -> list[tuple[str, str]]:
+        return [("li" if p.item else "p", p.plain) for p in paragraphs]
+
+    out = [("kind", a.kind), ("project", a.project), ("notice", a.notice), ("p", a.between)]
+    out += [*block(a.parties), ("p", a.parties_end), ("h", a.preamble.heading(a.lang)), *block(a.preamble.paragraphs)]
+    out.append(("p", a.agreed))
+    for numbered in a.articles:
+        out += [("h", numbered.heading(a.lang)), *block(numbered.paragraphs)]
+    out += [("h", a.signature_title), *block([a.place_date]), *block(a.signatures)]
+    if a.annex is not None:
+        out += [("h", a.annex.heading(a.lang)), *block(a.annex.paragraphs)]
+    return out
+
+
+EXAMPLE_EN = [
+    ("kind", "Cooperation agreement"),
+    ("project", "Jardins et fêtes des Linandes"),
+    (
+        "notice",
+        "Draft agreement made from the project sheet, to be read, completed and adapted together before anyone signs. This "
+        "document is not legal advice: if in doubt, ask the town's associative-life service or a lawyer.",
+    ),
+    ("p", "Between the undersigned:"),
+    (
+        "li",
+        "Les Potagers des Linandes, an association under the French law of 1 July 1901, whose registered office is at [to "
+        "complete: registered office address], represented by Awa Diallo, acting as [to complete: the representative's "
+        'role (chair, co-chair…)], hereinafter "Les Potagers des Linandes",',
+    ),
+    (
+        "li",
+        "Club Ados Linandes, an association under the French law of 1 July 1901, whose registered office is at [to "
+        "complete: registered office address], represented by Karim Benali, acting as [to complete: the representative's "
+        'role (chair, co-chair…)], hereinafter "Club Ados Linandes",',
+    ),
+    (
+        "li",
+        "Cuisine du Monde Cergy, an association under the French law of 1 July 1901, whose registered office is at [to "
+        "complete: registered office address], represented by Lucia Ferreira, acting as [to complete: the representative's "
+        'role (chair, co-chair…)], hereinafter "Cuisine du Monde Cergy",',
+    ),
+    ("p", 'hereinafter together "the parties".'),
+    ("h", "Preamble"),
+    (
+        "p",
+        'The parties wish to carry out together the project "Jardins et fêtes des Linandes" (Quartier des Linandes, '
+        "Cergy). They do so for the following reason: Le quartier manque de lieux où voisins, jeunes et familles se "
+        "rencontrent ; chacune de nos associations le constate de son côté.",
+    ),
+    (
+        "p",
+        "Their approach: Des chantiers ouverts le samedi matin, parce que c'est le moment où les familles sont disponibles "
+        "; une fête par saison pour montrer le travail.",
+    ),
+    (
+        "p",
+        "They share the following values: solidarity, openness, ecology, conviviality. Une charte du jardin, signée par "
+        "les trois associations.",
+    ),
+    (
+        "li",
+        "The purpose of Les Potagers des Linandes is [to complete: the association's purpose as stated in its articles].",
+    ),
+    ("li", "The purpose of Club Ados Linandes is [to complete: the association's purpose as stated in its articles]."),
+    (
+        "li",
+        "The purpose of Cuisine du Monde Cergy is [to complete: the association's purpose as stated in its articles].",
+    ),
+    (
+        "p",
+        'This agreement belongs to the level of sharing "Cooperation" described by the Cergy guide to inter-association '
+        "cooperation: a shared organisation of technical and human means, to carry a project through over time, beyond one "
+        "particular event.",
+    ),
+    ("p", "The following has been agreed."),
+    ("h", "Article 1 — Purpose of the agreement"),
+    (
+        "p",
+        'This agreement sets the terms on which the parties carry out together the project "Jardins et fêtes des '
+        'Linandes": Un jardin partagé qui rassemble le quartier, saison après saison.',
+    ),
+    ("p", "The objectives sought are the following:"),
+    ("li", "Cultiver ensemble un jardin ouvert à tous les habitants"),
+    ("li", "Faire une fête des récoltes à chaque saison"),
+    ("li", "Faire participer les jeunes du quartier à toutes les étapes"),
+    (
+        "p",
+        "The parties organise their technical and human means in common, over time, beyond one particular event. This "
+        "cooperation creates no new legal entity; any formal rapprochement (an ad hoc grouping) will need a separate "
+        "decision of each party.",
+    ),
+    ("h", "Article 2 — Duration and schedule"),
+    ("p", "This agreement takes effect on the date it is signed. It runs until 25 September 2027."),
+    ("p", "The main milestones of the project are:"),
+    ("li", "13 October 2026: Signature de la charte et premier comité"),
+    ("li", "7 November 2026: Premier chantier ouvert au jardin"),
+    ("li", "21 March 2027: Fête du printemps"),
+    ("li", "25 September 2027: Fête des récoltes et bilan de la première année"),
+    ("h", "Article 3 — Commitments of the parties"),
+    ("p", "Each party undertakes to carry out its own mission and to keep the others informed of its progress:"),
+    ("li", "Les Potagers des Linandes: Le jardin, les outils, la formation des nouveaux jardiniers"),
+    ("li", "Club Ados Linandes: Les affiches, la sono et l'installation des fêtes"),
+    ("li", "Cuisine du Monde Cergy: Les repas des fêtes, préparés avec les récoltes"),
+    (
+        "p",
+        "No party acts as a service provider to another: the cooperation rests on shared contributions and missions, not "
+        'on a "client" and "provider" relationship.',
+    ),
+    (
+        "p",
+        "Municipal staff involved: L'agent de développement de la Maison de quartier, deux demi-journées par saison.",
+    ),
+    ("h", "Article 4 — Contributions and provision of means"),
+    ("p", "Each party brings to the project:"),
+    (
+        "li",
+        "Les Potagers des Linandes — material means: parcelle de 400 m², outils de jardinage, cabane de rangement; money: "
+        "€800; people and skills: 12 jardiniers bénévoles, une animatrice compost.",
+    ),
+    (
+        "li",
+        "Club Ados Linandes — material means: barnums, sono; money: €300; people and skills: 8 jeunes et 2 animateurs, "
+        "atelier graphisme.",
+    ),
+    (
+        "li",
+        "Cuisine du Monde Cergy — material means: cuisine mobile, vaisselle réutilisable pour 150 personnes; money: none; "
+        "people and skills: cuisinières et cuisiniers de six pays, accueil du public.",
+    ),
+    (
+        "p",
+        "Premises and equipment made available are described in the annexed inventory, drawn up together when they are "
+        "handed over and when they are returned. The party receiving them uses them for the project only, keeps them in "
+        "good order and returns them in the state received. For premises, an occupancy agreement sets out the days, hours "
+        "and safety rules where needed.",
+    ),
+    ("h", "Article 5 — Financial provisions"),
+    (
+        "p",
+        "The project's provisional budget is as follows: existing resources €1,600, costed needs €750, still to fund €0.",
+    ),
+    (
+        "p",
+        "Pricing agreed: pay what you can. Les fêtes sont gratuites ; une boîte à participation libre pour les repas.",
+    ),
+    (
+        "p",
+        "Any surplus will be reinvested in the common project. Tout excédent des repas sert aux graines de la saison "
+        "suivante.",
+    ),
+    (
+        "p",
+        "Each party keeps the accounts of its own spending and income for the project; a joint financial report is "
+        "presented [to complete: when the financial report is presented (at each milestone, once a year…)].",
+    ),
+    ("h", "Article 6 — Governance"),
+    (
+        "p",
+        "Decisions about the project are taken by: Le comité du jardin, un représentant et un suppléant par association. "
+        "They are taken by consent (no strong objection), after exchanging arguments and studying every idea.",
+    ),
+    (
+        "p",
+        "A steering committee brings together one representative of each party (and a deputy). It sets priorities, follows "
+        "the schedule and the budget, and prepares the review. It meets as follows: Une réunion par mois, le premier "
+        "mardi, à la Maison de quartier.",
+    ),
+    ("li", "Contact person for Les Potagers des Linandes: Awa Diallo (potagers.linandes@example.org)."),
+    ("li", "Contact person for Club Ados Linandes: Karim Benali (06 12 34 56 78)."),
+    ("li", "Contact person for Cuisine du Monde Cergy: Lucia Ferreira (cuisinedumonde@example.org)."),
+    ("h", "Article 7 — Communication"),
+    (
+        "p",
+        "Between the parties, information flows as follows: Le comité mensuel, un groupe de messagerie et un compte rendu "
+        "partagé après chaque réunion.",
+    ),
+    ("p", "To the public: Affiches du Club Ados, page de la Maison de quartier, stand au forum des associations."),
+    ("p", "Channels used: meetings, instant messaging, shared documents, posters and leaflets, social media."),
+    (
+        "p",
+        "Any communication about the project names all the parties and, where relevant, their logos, which no party uses "
+        "without its owner's consent.",
+    ),
+    ("h", "Article 8 — Insurance and liability"),
+    (
+        "p",
+        "Each party remains responsible for its own activities, volunteers and staff, and declares that it holds civil "
+        "liability insurance for the project's activities ([to complete: each party's insurer and policy number]).",
+    ),
+    (
+        "p",
+        "The party receiving premises or equipment checks that its insurance covers any damage it might cause to them.",
+    ),
+    ("h", "Article 9 — Intellectual property and personal data"),
+    (
+        "p",
+        "Material created together (posters, texts, photographs, tools) may be used by each party to present the project, "
+        "naming the other parties. Each party keeps ownership of what it brings.",
+    ),
+    (
+        "p",
+        "Personal data collected for the project (participants, volunteers) are used for the project only, limited to what "
+        "is needed and processed in line with the General Data Protection Regulation (GDPR); people may access them and "
+        "have them corrected or erased. Consent to the use of a person's image is obtained in writing before anything is "
+        "published.",
+    ),
+    ("h", "Article 10 — Evaluation"),
+    ("p", "The parties evaluate the project together against the following success criteria:"),
+    ("li", "Fréquentation des fêtes — measured by: Nombre de repas servis (objectif 150 par fête)"),
+    ("li", "Qualité des échanges — measured by: Un mur de mots à chaque fête et un bilan en comité"),
+    ("li", "Participation des jeunes — measured by: Nombre de jeunes présents aux chantiers"),
+    ("p", "A shared review is drawn up after each major milestone and when the agreement ends."),
+    ("h", "Article 11 — Renewal"),
+    (
+        "p",
+        "For what comes next, the parties consider: other actions in cooperation. The agreement may be renewed by an "
+        "amendment signed by all the parties, in the light of the review.",
+    ),
+    ("li", "Ouvrir le jardin aux écoles du quartier"),
+    ("li", "Étudier un groupement ad hoc pour demander une subvention pluriannuelle"),
+    ("h", "Article 12 — A partner leaving, and termination"),
+    (
+        "p",
+        "A party may withdraw from the project by telling the others in writing, with [to complete: notice period (for "
+        "instance one month)] notice. It honours the commitments already made and takes back what it made available; the "
+        "agreement continues between the other parties.",
+    ),
+    (
+        "p",
+        "If a party seriously fails its commitments, the others may, after a meeting that brings no remedy, end its "
+        "participation in writing.",
+    ),
+    ("h", "Article 13 — Settling disputes"),
+    (
+        "p",
+        "If the parties disagree on how this agreement applies, they first seek an amicable solution, at a meeting of the "
+        "representatives, then if need be with a mediator chosen together (for instance the town's associative-life "
+        "service). Failing agreement, the dispute is brought before the competent court.",
+    ),
+    ("h", "Signatures"),
+    ("p", "Done at [to complete: place of signature], on [to complete: date of signature], in 3 original copies."),
+    (
+        "p",
+        "For Les Potagers des Linandes: Awa Diallo, [to complete: the representative's role (chair, co-chair…)] — "
+        'signature preceded by the words "read and approved"',
+    ),
+    (
+        "p",
+        "For Club Ados Linandes: Karim Benali, [to complete: the representative's role (chair, co-chair…)] — signature "
+        'preceded by the words "read and approved"',
+    ),
+    (
+        "p",
+        "For Cuisine du Monde Cergy: Lucia Ferreira, [to complete: the representative's role (chair, co-chair…)] — "
+        'signature preceded by the words "read and approved"',
+    ),
+    ("h", "Annex — Inventory of what is made available"),
+    ("p", "To be filled in together when things are handed over and returned."),
+]
+
+EXAMPLE_FR = [
+    ("kind", "Convention de coopération"),
+    ("project", "Jardins et fêtes des Linandes"),
+    (
+        "notice",
+        "Projet de convention établi à partir de la fiche projet, à relire, compléter et adapter ensemble avant toute "
+        "signature. Ce document n'est pas un avis juridique\xa0: en cas de doute, demandez conseil au service de la vie "
+        "associative ou à un juriste.",
+    ),
+    ("p", "Entre les soussignées\xa0:"),
+    (
+        "li",
+        "Les Potagers des Linandes, association régie par la loi du 1er juillet 1901, dont le siège est situé [à "
+        "compléter\xa0: adresse du siège], représentée par Awa Diallo, en sa qualité de [à compléter\xa0: fonction du "
+        "représentant (président·e, co-président·e…)], ci-après dénommée «\u202fLes Potagers des Linandes\u202f»,",
+    ),
+    (
+        "li",
+        "Club Ados Linandes, association régie par la loi du 1er juillet 1901, dont le siège est situé [à compléter\xa0: "
+        "adresse du siège], représentée par Karim Benali, en sa qualité de [à compléter\xa0: fonction du représentant "
+        "(président·e, co-président·e…)], ci-après dénommée «\u202fClub Ados Linandes\u202f»,",
+    ),
+    (
+        "li",
+        "Cuisine du Monde Cergy, association régie par la loi du 1er juillet 1901, dont le siège est situé [à compléter\xa0"
+        ": adresse du siège], représentée par Lucia Ferreira, en sa qualité de [à compléter\xa0: fonction du représentant "
+        "(président·e, co-président·e…)], ci-après dénommée «\u202fCuisine du Monde Cergy\u202f»,",
+    ),
+    ("p", "ci-après ensemble dénommées «\u202fles parties\u202f»."),
+    ("h", "Préambule"),
+    (
+        "p",
+        "Les parties souhaitent mener ensemble le projet «\u202fJardins et fêtes des Linandes\u202f» (Quartier des "
+        "Linandes, Cergy). Elles le font pour la raison suivante\xa0: Le quartier manque de lieux où voisins, jeunes et "
+        "familles se rencontrent ; chacune de nos associations le constate de son côté.",
+    ),
+    (
+        "p",
+        "Leur approche\xa0: Des chantiers ouverts le samedi matin, parce que c'est le moment où les familles sont "
+        "disponibles ; une fête par saison pour montrer le travail.",
+    ),
+    (
+        "p",
+        "Elles partagent les valeurs suivantes\xa0: solidarité, ouverture, écologie, convivialité. Une charte du jardin, "
+        "signée par les trois associations.",
+    ),
+    (
+        "li",
+        "Les Potagers des Linandes a pour objet [à compléter\xa0: objet de l'association tel qu'il figure dans ses "
+        "statuts].",
+    ),
+    (
+        "li",
+        "Club Ados Linandes a pour objet [à compléter\xa0: objet de l'association tel qu'il figure dans ses statuts].",
+    ),
+    (
+        "li",
+        "Cuisine du Monde Cergy a pour objet [à compléter\xa0: objet de l'association tel qu'il figure dans ses statuts].",
+    ),
+    (
+        "p",
+        "Cette convention s'inscrit dans le niveau de partage «\u202fCoopération\u202f» décrit par le guide de la "
+        "coopération inter-associative cergyssoise\xa0: une organisation partagée des moyens techniques et humains dans le "
+        "but de mener à bien un projet dans la durée, au-delà d'un événement particulier.",
+    ),
+    ("p", "Il a été convenu ce qui suit."),
+    ("h", "Article 1 — Objet"),
+    (
+        "p",
+        "La présente convention a pour objet de définir les conditions dans lesquelles les parties mènent ensemble le "
+        "projet «\u202fJardins et fêtes des Linandes\u202f»\xa0: Un jardin partagé qui rassemble le quartier, saison après "
+        "saison.",
+    ),
+    ("p", "Les objectifs recherchés sont les suivants\xa0:"),
+    ("li", "Cultiver ensemble un jardin ouvert à tous les habitants"),
+    ("li", "Faire une fête des récoltes à chaque saison"),
+    ("li", "Faire participer les jeunes du quartier à toutes les étapes"),
+    (
+        "p",
+        "Les parties organisent en commun leurs moyens techniques et humains, dans la durée, au-delà d'un événement "
+        "particulier. Cette coopération ne crée pas de personne morale nouvelle\u202f; tout rapprochement formel (un "
+        "groupement «\u202fad hoc\u202f») fera l'objet d'une décision distincte de chacune des parties.",
+    ),
+    ("h", "Article 2 — Durée et échéancier"),
+    ("p", "La présente convention prend effet à la date de sa signature. Elle est conclue jusqu'au 25 septembre 2027."),
+    ("p", "Les principales étapes du projet sont\xa0:"),
+    ("li", "13 octobre 2026\xa0: Signature de la charte et premier comité"),
+    ("li", "7 novembre 2026\xa0: Premier chantier ouvert au jardin"),
+    ("li", "21 mars 2027\xa0: Fête du printemps"),
+    ("li", "25 septembre 2027\xa0: Fête des récoltes et bilan de la première année"),
+    ("h", "Article 3 — Engagements des parties"),
+    (
+        "p",
+        "Chaque partie s'engage à réaliser la mission qui lui revient et à tenir les autres informées de son avancement\xa0"
+        ":",
+    ),
+    ("li", "Les Potagers des Linandes\xa0: Le jardin, les outils, la formation des nouveaux jardiniers"),
+    ("li", "Club Ados Linandes\xa0: Les affiches, la sono et l'installation des fêtes"),
+    ("li", "Cuisine du Monde Cergy\xa0: Les repas des fêtes, préparés avec les récoltes"),
+    (
+        "p",
+        "Aucune partie n'agit comme prestataire d'une autre\xa0: la coopération repose sur des apports et des missions "
+        "partagés, non sur une relation de «\u202fdemandeur\u202f» à «\u202fprestataire\u202f».",
+    ),
+    (
+        "p",
+        "Les agents municipaux mobilisés\xa0: L'agent de développement de la Maison de quartier, deux demi-journées par "
+        "saison.",
+    ),
+    ("h", "Article 4 — Apports et mise à disposition"),
+    ("p", "Chaque partie apporte au projet\xa0:"),
+    (
+        "li",
+        "Les Potagers des Linandes — moyens matériels\xa0: parcelle de 400 m², outils de jardinage, cabane de "
+        "rangement\u202f; argent\xa0: 800\xa0€\u202f; personnes et compétences\xa0: 12 jardiniers bénévoles, une "
+        "animatrice compost.",
+    ),
+    (
+        "li",
+        "Club Ados Linandes — moyens matériels\xa0: barnums, sono\u202f; argent\xa0: 300\xa0€\u202f; personnes et "
+        "compétences\xa0: 8 jeunes et 2 animateurs, atelier graphisme.",
+    ),
+    (
+        "li",
+        "Cuisine du Monde Cergy — moyens matériels\xa0: cuisine mobile, vaisselle réutilisable pour 150 personnes\u202f; "
+        "argent\xa0: aucun\u202f; personnes et compétences\xa0: cuisinières et cuisiniers de six pays, accueil du public.",
+    ),
+    (
+        "p",
+        "Les locaux et le matériel mis à disposition sont décrits dans l'inventaire annexé, établi contradictoirement à "
+        "leur remise et à leur restitution. La partie qui les reçoit les utilise pour le seul projet, en bon état "
+        "d'entretien, et les restitue dans l'état où elle les a reçus. Pour des locaux, une convention d'occupation "
+        "précise au besoin les jours, les horaires et les règles de sécurité.",
+    ),
+    ("h", "Article 5 — Dispositions financières"),
+    (
+        "p",
+        "Le budget prévisionnel du projet s'établit comme suit\xa0: ressources existantes 1\u202f600\xa0€, besoins "
+        "chiffrés 750\xa0€, reste à financer 0\xa0€.",
+    ),
+    (
+        "p",
+        "Tarification retenue\xa0: participation libre. Les fêtes sont gratuites ; une boîte à participation libre pour "
+        "les repas.",
+    ),
+    (
+        "p",
+        "Un éventuel excédent sera réinvesti dans le projet commun. Tout excédent des repas sert aux graines de la saison "
+        "suivante.",
+    ),
+    (
+        "p",
+        "Chaque partie tient la comptabilité de ses propres dépenses et recettes liées au projet\u202f; un bilan financier "
+        "commun est présenté [à compléter\xa0: quand le bilan financier est présenté (à chaque étape, une fois par an…)].",
+    ),
+    ("h", "Article 6 — Gouvernance"),
+    (
+        "p",
+        "Les décisions relatives au projet sont prises par\xa0: Le comité du jardin, un représentant et un suppléant par "
+        "association. Elles sont prises au consentement (pas d'objection forte), après avoir échangé les arguments et "
+        "étudié toutes les idées.",
+    ),
+    (
+        "p",
+        "Un comité de pilotage réunit un représentant de chaque partie (et un suppléant). Il fixe les priorités, suit "
+        "l'échéancier et le budget, et prépare le bilan. Il se réunit selon le rythme suivant\xa0: Une réunion par mois, "
+        "le premier mardi, à la Maison de quartier.",
+    ),
+    ("li", "Interlocuteur de Les Potagers des Linandes\xa0: Awa Diallo (potagers.linandes@example.org)."),
+    ("li", "Interlocuteur de Club Ados Linandes\xa0: Karim Benali (06 12 34 56 78)."),
+    ("li", "Interlocuteur de Cuisine du Monde Cergy\xa0: Lucia Ferreira (cuisinedumonde@example.org)."),
+    ("h", "Article 7 — Communication"),
+    (
+        "p",
+        "Entre les parties, l'information circule ainsi\xa0: Le comité mensuel, un groupe de messagerie et un compte rendu "
+        "partagé après chaque réunion.",
+    ),
+    (
+        "p",
+        "Auprès du public\xa0: Affiches du Club Ados, page de la Maison de quartier, stand au forum des associations.",
+    ),
+    (
+        "p",
+        "Moyens utilisés\xa0: réunions, messagerie instantanée, documents partagés, affiches et tracts, réseaux sociaux.",
+    ),
+    (
+        "p",
+        "Toute communication sur le projet mentionne l'ensemble des parties et, le cas échéant, leurs logos, qu'aucune "
+        "partie n'utilise sans l'accord de celle à qui il appartient.",
+    ),
+    ("h", "Article 8 — Assurances et responsabilités"),
+    (
+        "p",
+        "Chaque partie demeure responsable de ses activités, de ses bénévoles et de ses salariés, et déclare être couverte "
+        "par une assurance responsabilité civile pour les activités du projet ([à compléter\xa0: assureur et numéro de "
+        "contrat de chaque partie]).",
+    ),
+    (
+        "p",
+        "La partie qui reçoit des locaux ou du matériel vérifie que son assurance couvre les dommages qu'elle pourrait "
+        "leur causer.",
+    ),
+    ("h", "Article 9 — Propriété intellectuelle et données personnelles"),
+    (
+        "p",
+        "Les supports créés en commun (affiches, textes, photographies, outils) peuvent être utilisés par chaque partie "
+        "pour présenter le projet, en citant les autres parties. Chaque partie reste propriétaire de ce qu'elle apporte.",
+    ),
+    (
+        "p",
+        "Les données personnelles recueillies pour le projet (participants, bénévoles) ne servent qu'au projet, sont "
+        "limitées au nécessaire et traitées conformément au règlement général sur la protection des données (RGPD)\u202f; "
+        "les personnes peuvent y accéder et les faire rectifier ou effacer. Le droit à l'image est recueilli par écrit "
+        "avant toute diffusion.",
+    ),
+    ("h", "Article 10 — Évaluation"),
+    ("p", "Les parties évaluent ensemble le projet à partir des critères de réussite suivants\xa0:"),
+    ("li", "Fréquentation des fêtes — mesure\xa0: Nombre de repas servis (objectif 150 par fête)"),
+    ("li", "Qualité des échanges — mesure\xa0: Un mur de mots à chaque fête et un bilan en comité"),
+    ("li", "Participation des jeunes — mesure\xa0: Nombre de jeunes présents aux chantiers"),
+    ("p", "Un bilan partagé est établi à l'issue de chaque étape importante et à l'échéance de la convention."),
+    ("h", "Article 11 — Renouvellement"),
+    (
+        "p",
+        "Pour la suite, les parties envisagent\xa0: d'autres actions en coopération. La convention peut être renouvelée "
+        "par avenant signé de toutes les parties, au vu du bilan.",
+    ),
+    ("li", "Ouvrir le jardin aux écoles du quartier"),
+    ("li", "Étudier un groupement ad hoc pour demander une subvention pluriannuelle"),
+    ("h", "Article 12 — Sortie d'un partenaire et résiliation"),
+    (
+        "p",
+        "Une partie peut se retirer du projet en prévenant les autres par écrit avec un préavis de [à compléter\xa0: durée "
+        "du préavis (par exemple un mois)]. Elle honore les engagements déjà pris et récupère les biens qu'elle a mis à "
+        "disposition\u202f; la convention se poursuit entre les autres parties.",
+    ),
+    (
+        "p",
+        "En cas de manquement grave d'une partie à ses engagements, les autres peuvent, après une rencontre restée sans "
+        "suite, mettre fin à sa participation par écrit.",
+    ),
+    ("h", "Article 13 — Règlement des litiges"),
+    (
+        "p",
+        "En cas de désaccord sur l'application de la présente convention, les parties recherchent d'abord une solution "
+        "amiable, en réunion des représentants, puis le cas échéant avec l'aide d'un médiateur choisi d'un commun accord "
+        "(par exemple le service de la vie associative de la ville). À défaut d'accord, le litige est porté devant le "
+        "tribunal compétent.",
+    ),
+    ("h", "Signatures"),
+    (
+        "p",
+        "Fait à [à compléter\xa0: lieu de signature], le [à compléter\xa0: date de signature], en 3 exemplaires "
+        "originaux.",
+    ),
+    (
+        "p",
+        "Pour Les Potagers des Linandes\xa0: Awa Diallo, [à compléter\xa0: fonction du représentant (président·e, "
+        "co-président·e…)] — signature précédée de la mention «\u202flu et approuvé\u202f»",
+    ),
+    (
+        "p",
+        "Pour Club Ados Linandes\xa0: Karim Benali, [à compléter\xa0: fonction du représentant (président·e, "
+        "co-président·e…)] — signature précédée de la mention «\u202flu et approuvé\u202f»",
+    ),
+    (
+        "p",
+        "Pour Cuisine du Monde Cergy\xa0: Lucia Ferreira, [à compléter\xa0: fonction du représentant (président·e, "
+        "co-président·e…)] — signature précédée de la mention «\u202flu et approuvé\u202f»",
+    ),
+    ("h", "Annexe — Inventaire des biens mis à disposition"),
+    ("p", "À remplir ensemble à la remise et à la restitution des biens."),
+]
+
+# Where each gap of the example's agreement is, and what to write there: what `coop convention` says on stderr.
+EXAMPLE_TODOS_EN = [
+    ("Between the undersigned — Les Potagers des Linandes", "registered office address"),
+    ("Between the undersigned — Les Potagers des Linandes", "the representative's role (chair, co-chair…)"),
+    ("Between the undersigned — Club Ados Linandes", "registered office address"),
+    ("Between the undersigned — Club Ados Linandes", "the representative's role (chair, co-chair…)"),
+    ("Between the undersigned — Cuisine du Monde Cergy", "registered office address"),
+    ("Between the undersigned — Cuisine du Monde Cergy", "the representative's role (chair, co-chair…)"),
+    ("Preamble", "the association's purpose as stated in its articles"),
+    ("Preamble", "the association's purpose as stated in its articles"),
+    ("Preamble", "the association's purpose as stated in its articles"),
+    ("Article 5 — Financial provisions", "when the financial report is presented (at each milestone, once a year…)"),
+    ("Article 8 — Insurance and liability", "each party's insurer and policy number"),
+    ("Article 12 — A partner leaving, and termination", "notice period (for instance one month)"),
+    ("Signatures", "place of signature"),
+    ("Signatures", "date of signature"),
+    ("Signatures — Les Potagers des Linandes", "the representative's role (chair, co-chair…)"),
+    ("Signatures — Club Ados Linandes", "the representative's role (chair, co-chair…)"),
+    ("Signatures — Cuisine du Monde Cergy", "the representative's role (chair, co-chair…)"),
+]
+
+EXAMPLE_TODOS_FR = [
+    ("Entre les soussignées — Les Potagers des Linandes", "adresse du siège"),
+    ("Entre les soussignées — Les Potagers des Linandes", "fonction du représentant (président·e, co-président·e…)"),
+    ("Entre les soussignées — Club Ados Linandes", "adresse du siège"),
+    ("Entre les soussignées — Club Ados Linandes", "fonction du représentant (président·e, co-président·e…)"),
+    ("Entre les soussignées — Cuisine du Monde Cergy", "adresse du siège"),
+    ("Entre les soussignées — Cuisine du Monde Cergy", "fonction du représentant (président·e, co-président·e…)"),
+    ("Préambule", "objet de l'association tel qu'il figure dans ses statuts"),
+    ("Préambule", "objet de l'association tel qu'il figure dans ses statuts"),
+    ("Préambule", "objet de l'association tel qu'il figure dans ses statuts"),
+    (
+        "Article 5 — Dispositions financières",
+        "quand le bilan financier est présenté (à chaque étape, une fois par an…)",
+    ),
+    ("Article 8 — Assurances et responsabilités", "assureur et numéro de contrat de chaque partie"),
+    ("Article 12 — Sortie d'un partenaire et résiliation", "durée du préavis (par exemple un mois)"),
+    ("Signatures", "lieu de signature"),
+    ("Signatures", "date de signature"),
+    ("Signatures — Les Potagers des Linandes", "fonction du représentant (président·e, co-président·e…)"),
+    ("Signatures — Club Ados Linandes", "fonction du représentant (président·e, co-président·e…)"),
+    ("Signatures — Cuisine du Monde Cergy", "fonction du représentant (président·e, co-président·e…)"),
+]
+
+LENT = [
+    ("parcelle de 400 m²", "Les Potagers des Linandes"),
+    ("outils de jardinage", "Les Potagers des Linandes"),
+    ("cabane de rangement", "Les Potagers des Linandes"),
+    ("barnums", "Club Ados Linandes"),
+    ("sono", "Club Ados Linandes"),
+    ("cuisine mobile", "Cuisine du Monde Cergy"),
+    ("vaisselle réutilisable pour 150 personnes", "Cuisine du Monde Cergy"),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected", "todos"), [("en", EXAMPLE_EN, EXAMPLE_TODOS_EN), ("fr", EXAMPLE_FR, EXAMPLE_TODOS_FR)]
+)
+def test_the_example_s_agreement_word_for_word(
+    lang: str, expected: list[tuple[str, str]], todos: list[tuple[str, str]], checklist: Checklist
+) -> None:
+    """A cooperation that lends material: every article, the cooperation's and the lending's clauses, the annex.
+    The French text keeps its no-break spaces (U+00A0 before « : », U+202F inside « » and before « ; »), in the
+    clauses only: the sheet's own words are written as typed."""
+    agreement = agreement_of(example(), checklist, lang)
+    assert agreement.lang == lang
+    assert outline(agreement) == expected
+    assert [(t.where, t.what) for t in agreement.todos] == todos
+    gap = "[à compléter\u00a0: " if lang == "fr" else "[to complete: "
+    assert agreement.todo_word == ("à compléter" if lang == "fr" else "to complete")
+    segments = [
+        s
+        for p in [*agreement.parties, agreement.place_date, *agreement.signatures]
+        + [p for a in [agreement.preamble, *agreement.articles] for p in a.paragraphs]
+        for s in p.segments
+    ]
+    assert [s for s in segments if s.todo] == [s for s in segments if s.text.startswith(gap)]
+    assert all(s.text.endswith("]") for s in segments if s.todo)
+    assert agreement.annex_rows == [[item, name, "", ""] for item, name in LENT]
+    assert agreement.annex_columns == (
+        ["Item", "Made available by", "Condition when handed over", "Condition when returned"]
+        if lang == "en"
+        else ["Bien", "Mis à disposition par", "État à la remise", "État à la restitution"]
+    )
