@@ -754,3 +754,240 @@ def test_the_example_s_agreement_word_for_word(
         if lang == "en"
         else ["Bien", "Mis à disposition par", "État à la remise", "État à la restitution"]
     )
+
+
+# -- what the sheet does not give -----------------------------------------------------------------
+
+ONLY_NAMES_EN = [
+    ("kind", "Partnership agreement"),
+    ("project", "T"),
+    (
+        "notice",
+        "Draft agreement made from the project sheet, to be read, completed and adapted together before anyone signs. This "
+        "document is not legal advice: if in doubt, ask the town's associative-life service or a lawyer.",
+    ),
+    ("p", "Between the undersigned:"),
+    (
+        "li",
+        "A, an association under the French law of 1 July 1901, whose registered office is at [to complete: registered "
+        "office address], represented by [to complete: name of the representative], acting as [to complete: the "
+        'representative\'s role (chair, co-chair…)], hereinafter "A",',
+    ),
+    (
+        "li",
+        "B, an association under the French law of 1 July 1901, whose registered office is at [to complete: registered "
+        "office address], represented by [to complete: name of the representative], acting as [to complete: the "
+        'representative\'s role (chair, co-chair…)], hereinafter "B",',
+    ),
+    ("p", 'hereinafter together "the parties".'),
+    ("h", "Preamble"),
+    (
+        "p",
+        'The parties wish to carry out together the project "T". They do so for the following reason: [to complete: the '
+        "reason for the project (checklist: purpose and objectives)]",
+    ),
+    ("p", "They share the following values: [to complete: the shared values]."),
+    ("li", "The purpose of A is [to complete: the association's purpose as stated in its articles]."),
+    ("li", "The purpose of B is [to complete: the association's purpose as stated in its articles]."),
+    (
+        "p",
+        'This agreement belongs to the level of sharing "[to complete: level of sharing (answer the classification '
+        'questions)]" described by the Cergy guide to inter-association cooperation: [to complete: what the associations '
+        "share].",
+    ),
+    ("p", "The following has been agreed."),
+    ("h", "Article 1 — Purpose of the agreement"),
+    (
+        "p",
+        'This agreement sets the terms on which the parties carry out together the project "T": [to complete: the object '
+        "of the cooperation in one sentence].",
+    ),
+    ("p", "The objectives sought are the following:"),
+    ("li", "[to complete: the objectives sought]"),
+    ("h", "Article 2 — Duration and schedule"),
+    (
+        "p",
+        "This agreement takes effect on the date it is signed. It runs until [to complete: the agreement's end date].",
+    ),
+    ("p", "The main milestones of the project are:"),
+    ("li", "[to complete: the dated milestones (checklist: timeline)]"),
+    ("h", "Article 3 — Commitments of the parties"),
+    ("p", "Each party undertakes to carry out its own mission and to keep the others informed of its progress:"),
+    ("li", "A: [to complete: this association's mission]"),
+    ("li", "B: [to complete: this association's mission]"),
+    (
+        "p",
+        "No party acts as a service provider to another: the cooperation rests on shared contributions and missions, not "
+        'on a "client" and "provider" relationship.',
+    ),
+    ("h", "Article 4 — Contributions and provision of means"),
+    ("p", "Each party brings to the project:"),
+    (
+        "li",
+        'A — material means: [to complete: material means brought, or "none"]; money: [to complete: money brought, or '
+        '"none"]; people and skills: [to complete: people and skills brought, or "none"].',
+    ),
+    (
+        "li",
+        'B — material means: [to complete: material means brought, or "none"]; money: [to complete: money brought, or '
+        '"none"]; people and skills: [to complete: people and skills brought, or "none"].',
+    ),
+    ("h", "Article 5 — Financial provisions"),
+    (
+        "p",
+        "The project's provisional budget is as follows: existing resources [to complete: amount of the existing "
+        "resources], costed needs [to complete: amount of the needs], still to fund [to complete: amount still to fund].",
+    ),
+    ("p", "Pricing agreed: [to complete: the pricing (free, single price, sliding scale…)]."),
+    ("p", "Any surplus will be [to complete: what becomes of any surplus]."),
+    (
+        "p",
+        "Each party keeps the accounts of its own spending and income for the project; a joint financial report is "
+        "presented [to complete: when the financial report is presented (at each milestone, once a year…)].",
+    ),
+    ("h", "Article 6 — Governance"),
+    (
+        "p",
+        "Decisions about the project are taken by: [to complete: who takes the decisions]. They are taken [to complete: "
+        "how decisions are taken (consensus, consent, vote)], after exchanging arguments and studying every idea.",
+    ),
+    ("p", "The parties' representatives meet as follows: [to complete: how often you meet]."),
+    ("li", "Contact person for A: [to complete: name of the representative] ([to complete: email or phone])."),
+    ("li", "Contact person for B: [to complete: name of the representative] ([to complete: email or phone])."),
+    ("h", "Article 7 — Communication"),
+    (
+        "p",
+        "Between the parties, information flows as follows: [to complete: how information flows between the associations]",
+    ),
+    ("p", "To the public: [to complete: how the project is presented to the public]"),
+    (
+        "p",
+        "Any communication about the project names all the parties and, where relevant, their logos, which no party uses "
+        "without its owner's consent.",
+    ),
+    ("h", "Article 8 — Insurance and liability"),
+    (
+        "p",
+        "Each party remains responsible for its own activities, volunteers and staff, and declares that it holds civil "
+        "liability insurance for the project's activities ([to complete: each party's insurer and policy number]).",
+    ),
+    ("h", "Article 9 — Intellectual property and personal data"),
+    (
+        "p",
+        "Material created together (posters, texts, photographs, tools) may be used by each party to present the project, "
+        "naming the other parties. Each party keeps ownership of what it brings.",
+    ),
+    (
+        "p",
+        "Personal data collected for the project (participants, volunteers) are used for the project only, limited to what "
+        "is needed and processed in line with the General Data Protection Regulation (GDPR); people may access them and "
+        "have them corrected or erased. Consent to the use of a person's image is obtained in writing before anything is "
+        "published.",
+    ),
+    ("h", "Article 10 — Evaluation"),
+    ("p", "The parties evaluate the project together against the following success criteria:"),
+    ("li", "[to complete: the success criteria and how to measure them]"),
+    ("p", "A shared review is drawn up after each major milestone and when the agreement ends."),
+    ("h", "Article 11 — Renewal"),
+    (
+        "p",
+        "For what comes next, the parties consider: [to complete: what the parties consider after the project]. The "
+        "agreement may be renewed by an amendment signed by all the parties, in the light of the review.",
+    ),
+    ("h", "Article 12 — A partner leaving, and termination"),
+    (
+        "p",
+        "A party may withdraw from the project by telling the others in writing, with [to complete: notice period (for "
+        "instance one month)] notice. It honours the commitments already made and takes back what it made available; the "
+        "agreement continues between the other parties.",
+    ),
+    (
+        "p",
+        "If a party seriously fails its commitments, the others may, after a meeting that brings no remedy, end its "
+        "participation in writing.",
+    ),
+    ("h", "Article 13 — Settling disputes"),
+    (
+        "p",
+        "If the parties disagree on how this agreement applies, they first seek an amicable solution, at a meeting of the "
+        "representatives, then if need be with a mediator chosen together (for instance the town's associative-life "
+        "service). Failing agreement, the dispute is brought before the competent court.",
+    ),
+    ("h", "Signatures"),
+    ("p", "Done at [to complete: place of signature], on [to complete: date of signature], in 2 original copies."),
+    (
+        "p",
+        "For A: [to complete: name of the representative], [to complete: the representative's role (chair, co-chair…)] — "
+        'signature preceded by the words "read and approved"',
+    ),
+    (
+        "p",
+        "For B: [to complete: name of the representative], [to complete: the representative's role (chair, co-chair…)] — "
+        'signature preceded by the words "read and approved"',
+    ),
+]
+
+ONLY_NAMES_TODOS_EN = [
+    ("Between the undersigned — A", "registered office address"),
+    ("Between the undersigned — A", "name of the representative"),
+    ("Between the undersigned — A", "the representative's role (chair, co-chair…)"),
+    ("Between the undersigned — B", "registered office address"),
+    ("Between the undersigned — B", "name of the representative"),
+    ("Between the undersigned — B", "the representative's role (chair, co-chair…)"),
+    ("Preamble", "the reason for the project (checklist: purpose and objectives)"),
+    ("Preamble", "the shared values"),
+    ("Preamble", "the association's purpose as stated in its articles"),
+    ("Preamble", "the association's purpose as stated in its articles"),
+    ("Preamble", "level of sharing (answer the classification questions)"),
+    ("Preamble", "what the associations share"),
+    ("Article 1 — Purpose of the agreement", "the object of the cooperation in one sentence"),
+    ("Article 1 — Purpose of the agreement", "the objectives sought"),
+    ("Article 2 — Duration and schedule", "the agreement's end date"),
+    ("Article 2 — Duration and schedule", "the dated milestones (checklist: timeline)"),
+    ("Article 3 — Commitments of the parties", "this association's mission"),
+    ("Article 3 — Commitments of the parties", "this association's mission"),
+    ("Article 4 — Contributions and provision of means", 'material means brought, or "none"'),
+    ("Article 4 — Contributions and provision of means", 'money brought, or "none"'),
+    ("Article 4 — Contributions and provision of means", 'people and skills brought, or "none"'),
+    ("Article 4 — Contributions and provision of means", 'material means brought, or "none"'),
+    ("Article 4 — Contributions and provision of means", 'money brought, or "none"'),
+    ("Article 4 — Contributions and provision of means", 'people and skills brought, or "none"'),
+    ("Article 5 — Financial provisions", "amount of the existing resources"),
+    ("Article 5 — Financial provisions", "amount of the needs"),
+    ("Article 5 — Financial provisions", "amount still to fund"),
+    ("Article 5 — Financial provisions", "the pricing (free, single price, sliding scale…)"),
+    ("Article 5 — Financial provisions", "what becomes of any surplus"),
+    ("Article 5 — Financial provisions", "when the financial report is presented (at each milestone, once a year…)"),
+    ("Article 6 — Governance", "who takes the decisions"),
+    ("Article 6 — Governance", "how decisions are taken (consensus, consent, vote)"),
+    ("Article 6 — Governance", "how often you meet"),
+    ("Article 6 — Governance", "name of the representative"),
+    ("Article 6 — Governance", "email or phone"),
+    ("Article 6 — Governance", "name of the representative"),
+    ("Article 6 — Governance", "email or phone"),
+    ("Article 7 — Communication", "how information flows between the associations"),
+    ("Article 7 — Communication", "how the project is presented to the public"),
+    ("Article 8 — Insurance and liability", "each party's insurer and policy number"),
+    ("Article 10 — Evaluation", "the success criteria and how to measure them"),
+    ("Article 11 — Renewal", "what the parties consider after the project"),
+    ("Article 12 — A partner leaving, and termination", "notice period (for instance one month)"),
+    ("Signatures", "place of signature"),
+    ("Signatures", "date of signature"),
+    ("Signatures — A", "name of the representative"),
+    ("Signatures — A", "the representative's role (chair, co-chair…)"),
+    ("Signatures — B", "name of the representative"),
+    ("Signatures — B", "the representative's role (chair, co-chair…)"),
+]
+
+
+def test_a_sheet_with_only_its_partners_names_leaves_every_answer_to_complete(checklist: Checklist) -> None:
+    """No level reached: the partnership agreement, with the representatives' meetings (not a committee), no
+    optional clause, a gap for every answer and for every empty list, and the copies counted from the partners."""
+    agreement = agreement_of(
+        {"format": 1, "project": {"title": "T"}, "partners": [{"name": "A"}, {"name": "B"}]}, checklist, "en"
+    )
+    assert outline(agreement) == ONLY_NAMES_EN
+    assert [(t.where, t.what) for t in agreement.todos] == ONLY_NAMES_TODOS_EN
+    assert agreement.annex is None and agreement.annex_rows == []
+    lists = [p for a in agreement.articles for p in a.paragraphs if p.plain.startswith("[")]
+    assert [(p.item, [s.todo for s in p.segments]) for p in lists] == [(True, [True])] * 3
