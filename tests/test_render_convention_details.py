@@ -991,3 +991,113 @@ def test_a_sheet_with_only_its_partners_names_leaves_every_answer_to_complete(ch
     assert agreement.annex is None and agreement.annex_rows == []
     lists = [p for a in agreement.articles for p in a.paragraphs if p.plain.startswith("[")]
     assert [(p.item, [s.todo for s in p.segments]) for p in lists] == [(True, [True])] * 3
+
+
+# -- the partners ---------------------------------------------------------------------------------
+
+
+def _partners_sheet() -> dict[str, Any]:
+    return {
+        "format": 1,
+        "project": {"title": "T"},
+        "partners": [
+            {"name": "A", "representative": "Awa", "contact": "a@example.org", "brings_people": ["deux bénévoles"]},
+            {"name": "B", "brings_material": ["une salle", "des tables"]},
+            {"name": "C", "brings_money": 250.5},
+        ],
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "brings", "contacts"),
+    [
+        (
+            "en",
+            [
+                'A — material means: [to complete: material means brought, or "none"]; money: none; people and '
+                "skills: deux bénévoles.",
+                "B — material means: une salle, des tables; money: none; people and skills: [to complete: people and "
+                'skills brought, or "none"].',
+                'C — material means: [to complete: material means brought, or "none"]; money: €250.50; people and '
+                'skills: [to complete: people and skills brought, or "none"].',
+            ],
+            [
+                "Contact person for A: Awa (a@example.org).",
+                "Contact person for B: [to complete: name of the representative] ([to complete: email or phone]).",
+                "Contact person for C: [to complete: name of the representative] ([to complete: email or phone]).",
+            ],
+        ),
+        (
+            "fr",
+            [
+                french(
+                    "A — moyens matériels : [à compléter : moyens matériels apportés, ou « aucun »] ; argent : aucun ; "
+                    "personnes et compétences : deux bénévoles."
+                ),
+                french(
+                    "B — moyens matériels : une salle, des tables ; argent : aucun ; personnes et compétences : "
+                    "[à compléter : personnes et compétences apportées, ou « aucune »]."
+                ),
+                french(
+                    "C — moyens matériels : [à compléter : moyens matériels apportés, ou « aucun »] ; argent : "
+                    "250,50\u00a0€ ; personnes et compétences : [à compléter : personnes et compétences apportées, "
+                    "ou « aucune »]."
+                ),
+            ],
+            [
+                french("Interlocuteur de A : Awa (a@example.org)."),
+                french(
+                    "Interlocuteur de B : [à compléter : nom du représentant] ([à compléter : courriel ou téléphone])."
+                ),
+                french(
+                    "Interlocuteur de C : [à compléter : nom du représentant] ([à compléter : courriel ou téléphone])."
+                ),
+            ],
+        ),
+    ],
+)
+def test_what_each_partner_brings_and_who_speaks_for_it(
+    lang: str, brings: list[str], contacts: list[str], checklist: Checklist
+) -> None:
+    """Money « aucun » / "none" when a partner brings something else, a gap when it brings nothing said."""
+    agreement = agreement_of(_partners_sheet(), checklist, lang)
+    assert texts(agreement, 4)[1:4] == brings
+    assert [p.item for p in article(agreement, 4).paragraphs] == [False, True, True, True, False]
+    assert texts(agreement, 6)[-3:] == contacts
+    assert [p.plain for p in agreement.parties][0].startswith("A, ")
+    assert agreement.place_date.plain.endswith(("in 3 original copies.", french("en 3 exemplaires originaux.")))
+    assert [s.plain.split(":")[0].split("\u00a0")[0] for s in agreement.signatures] == (
+        ["For A", "For B", "For C"] if lang == "en" else ["Pour A", "Pour B", "Pour C"]
+    )
+
+
+def test_what_the_partners_lend_is_in_the_annex_in_their_order(checklist: Checklist) -> None:
+    agreement = agreement_of(_partners_sheet(), checklist, "en")
+    assert agreement.annex is not None
+    assert agreement.annex.number is None and agreement.annex.title == "Annex — Inventory of what is made available"
+    assert [p.plain for p in agreement.annex.paragraphs] == [
+        "To be filled in together when things are handed over and returned."
+    ]
+    assert agreement.annex_rows == [["une salle", "B", "", ""], ["des tables", "B", "", ""]]
+    assert texts(agreement, 4)[-1].startswith("Premises and equipment made available are described")
+    assert texts(agreement, 8) == [
+        "Each party remains responsible for its own activities, volunteers and staff, and declares that it holds "
+        "civil liability insurance for the project's activities ([to complete: each party's insurer and policy "
+        "number]).",
+        "The party receiving premises or equipment checks that its insurance covers any damage it might cause to them.",
+    ]
+
+
+def test_partners_who_lend_nothing_get_no_annex_and_no_lending_clause(checklist: Checklist) -> None:
+    data = example()
+    for partner in data["partners"]:
+        del partner["brings_material"]
+    agreement = agreement_of(data, checklist, "en")
+    assert agreement.annex is None and agreement.annex_rows == []
+    assert [p.plain[:40] for p in article(agreement, 4).paragraphs] == [
+        "Each party brings to the project:",
+        "Les Potagers des Linandes — material mea",
+        "Club Ados Linandes — material means: [to",
+        "Cuisine du Monde Cergy — material means:",
+    ]
+    assert len(texts(agreement, 8)) == 1
