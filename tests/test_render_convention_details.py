@@ -16,7 +16,7 @@ import pytest
 
 from coopwizard.audit.engine import audit
 from coopwizard.guide.model import Checklist
-from coopwizard.render.convention import Agreement, Article, Paragraph, build_agreement
+from coopwizard.render.convention import Agreement, Article, Paragraph, agreement_markdown, build_agreement
 from coopwizard.sheet.parse import parse_sheet
 from tests.helpers import french
 from tests.sheets import example
@@ -1101,3 +1101,104 @@ def test_partners_who_lend_nothing_get_no_annex_and_no_lending_clause(checklist:
         "Cuisine du Monde Cergy — material means:",
     ]
     assert len(texts(agreement, 8)) == 1
+
+
+# -- the agreement as Markdown ----------------------------------------------------------------------
+
+MARKDOWN_HEAD_EN = (
+    "# Cooperation agreement\n"
+    "\n"
+    "## Jardins et fêtes des Linandes\n"
+    "\n"
+    "> Draft agreement made from the project sheet, to be read, completed and adapted together before anyone signs. This document is not legal advice: if in doubt, ask the town's associative-life service or a lawyer.\n"
+    "\n"
+    "Between the undersigned:\n"
+    "\n"
+    '- Les Potagers des Linandes, an association under the French law of 1 July 1901, whose registered office is at **\\[to complete: registered office address\\]**, represented by Awa Diallo, acting as **\\[to complete: the representative\'s role (chair, co-chair…)\\]**, hereinafter "Les Potagers des Linandes",\n'
+    '- Club Ados Linandes, an association under the French law of 1 July 1901, whose registered office is at **\\[to complete: registered office address\\]**, represented by Karim Benali, acting as **\\[to complete: the representative\'s role (chair, co-chair…)\\]**, hereinafter "Club Ados Linandes",\n'
+    '- Cuisine du Monde Cergy, an association under the French law of 1 July 1901, whose registered office is at **\\[to complete: registered office address\\]**, represented by Lucia Ferreira, acting as **\\[to complete: the representative\'s role (chair, co-chair…)\\]**, hereinafter "Cuisine du Monde Cergy",\n'
+    "\n"
+    'hereinafter together "the parties".\n'
+    "\n"
+    "## Preamble\n"
+    "\n"
+    'The parties wish to carry out together the project "Jardins et fêtes des Linandes" (Quartier des Linandes, Cergy). They do so for the following reason: Le quartier manque de lieux où voisins, jeunes et familles se rencontrent ; chacune de nos associations le constate de son côté.\n'
+    "\n"
+    "Their approach: Des chantiers ouverts le samedi matin, parce que c'est le moment où les familles sont disponibles ; une fête par saison pour montrer le travail.\n"
+    "\n"
+    "They share the following values: solidarity, openness, ecology, conviviality. Une charte du jardin, signée par les trois associations.\n"
+    "\n"
+    "- The purpose of Les Potagers des Linandes is **\\[to complete: the association's purpose as stated in its articles\\]**.\n"
+    "- The purpose of Club Ados Linandes is **\\[to complete: the association's purpose as stated in its articles\\]**.\n"
+    "- The purpose of Cuisine du Monde Cergy is **\\[to complete: the association's purpose as stated in its articles\\]**.\n"
+    "\n"
+    'This agreement belongs to the level of sharing "Cooperation" described by the Cergy guide to inter-association cooperation: a shared organisation of technical and human means, to carry a project through over time, beyond one particular event.\n'
+    "\n"
+    "The following has been agreed.\n"
+    "\n"
+)
+
+MARKDOWN_ARTICLE_3_EN = (
+    "## Article 3 — Commitments of the parties\n"
+    "\n"
+    "Each party undertakes to carry out its own mission and to keep the others informed of its progress:\n"
+    "\n"
+    "- Les Potagers des Linandes: Le jardin, les outils, la formation des nouveaux jardiniers\n"
+    "- Club Ados Linandes: Les affiches, la sono et l'installation des fêtes\n"
+    "- Cuisine du Monde Cergy: Les repas des fêtes, préparés avec les récoltes\n"
+    "\n"
+    'No party acts as a service provider to another: the cooperation rests on shared contributions and missions, not on a "client" and "provider" relationship.\n'
+    "\n"
+    "Municipal staff involved: L'agent de développement de la Maison de quartier, deux demi-journées par saison.\n"
+    "\n"
+)
+
+MARKDOWN_END_EN = (
+    "## Signatures\n"
+    "\n"
+    "Done at **\\[to complete: place of signature\\]**, on **\\[to complete: date of signature\\]**, in 3 original copies.\n"
+    "\n"
+    'For Les Potagers des Linandes: Awa Diallo, **\\[to complete: the representative\'s role (chair, co-chair…)\\]** — signature preceded by the words "read and approved"\n'
+    "\n"
+    "&nbsp;\n"
+    "\n"
+    'For Club Ados Linandes: Karim Benali, **\\[to complete: the representative\'s role (chair, co-chair…)\\]** — signature preceded by the words "read and approved"\n'
+    "\n"
+    "&nbsp;\n"
+    "\n"
+    'For Cuisine du Monde Cergy: Lucia Ferreira, **\\[to complete: the representative\'s role (chair, co-chair…)\\]** — signature preceded by the words "read and approved"\n'
+    "\n"
+    "&nbsp;\n"
+    "\n"
+    "## Annex — Inventory of what is made available\n"
+    "\n"
+    "To be filled in together when things are handed over and returned.\n"
+    "\n"
+    "| Item | Made available by | Condition when handed over | Condition when returned |\n"
+    "|---|---|---|---|\n"
+    "| parcelle de 400 m² | Les Potagers des Linandes |  |  |\n"
+    "| outils de jardinage | Les Potagers des Linandes |  |  |\n"
+    "| cabane de rangement | Les Potagers des Linandes |  |  |\n"
+    "| barnums | Club Ados Linandes |  |  |\n"
+    "| sono | Club Ados Linandes |  |  |\n"
+    "| cuisine mobile | Cuisine du Monde Cergy |  |  |\n"
+    "| vaisselle réutilisable pour 150 personnes | Cuisine du Monde Cergy |  |  |\n"
+)
+
+
+def test_the_agreement_as_markdown(checklist: Checklist) -> None:
+    """Headings, the notice as a quote, the gaps in bold with their brackets escaped, a list's items one after the
+    other and a blank line around it, room after each signature, the annex as a table, one final newline."""
+    text = agreement_markdown(agreement_of(example(), checklist, "en"))
+    assert text[: text.index("## Article 1")] == MARKDOWN_HEAD_EN
+    assert text[text.index("## Article 3") : text.index("## Article 4")] == MARKDOWN_ARTICLE_3_EN
+    assert text[text.index("## Signatures") :] == MARKDOWN_END_EN
+    headings = [line for line in text.split("\n") if line.startswith("## Article")]
+    assert headings[0] == "## Article 1 — Purpose of the agreement" and len(headings) == 13
+
+
+def test_a_paragraph_in_markdown_keeps_its_own_first_and_last_letters(checklist: Checklist) -> None:
+    data = example()
+    data["topics"]["purpose"]["objectives"] = ["X-Games au quartier, tous les ans en mai X"]
+    text = agreement_markdown(agreement_of(data, checklist, "en"))
+    assert "\n\n- X-Games au quartier, tous les ans en mai X\n\n" in text
