@@ -10,13 +10,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from typing import Any
 
 import pytest
 
 from coopwizard.audit.engine import audit
 from coopwizard.guide.model import Checklist
-from coopwizard.render.convention import Agreement, Article, Paragraph, agreement_markdown, build_agreement
+from coopwizard.render.convention import (
+    Agreement,
+    Article,
+    Paragraph,
+    agreement_html,
+    agreement_markdown,
+    build_agreement,
+)
+from coopwizard.render.html import TEMPLATES
 from coopwizard.sheet.parse import parse_sheet
 from tests.helpers import french
 from tests.sheets import example
@@ -155,26 +164,30 @@ EXAMPLE_EN = [
     ("project", "Jardins et fêtes des Linandes"),
     (
         "notice",
-        "Draft agreement made from the project sheet, to be read, completed and adapted together before anyone signs. This "
+        "Draft agreement made from the project sheet, to be read, completed and adapted together before anyone "
+        "signs. This "
         "document is not legal advice: if in doubt, ask the town's associative-life service or a lawyer.",
     ),
     ("p", "Between the undersigned:"),
     (
         "li",
-        "Les Potagers des Linandes, an association under the French law of 1 July 1901, whose registered office is at [to "
+        "Les Potagers des Linandes, an association under the French law of 1 July 1901, whose registered office is "
+        "at [to "
         "complete: registered office address], represented by Awa Diallo, acting as [to complete: the representative's "
         'role (chair, co-chair…)], hereinafter "Les Potagers des Linandes",',
     ),
     (
         "li",
         "Club Ados Linandes, an association under the French law of 1 July 1901, whose registered office is at [to "
-        "complete: registered office address], represented by Karim Benali, acting as [to complete: the representative's "
+        "complete: registered office address], represented by Karim Benali, acting as [to complete: the "
+        "representative's "
         'role (chair, co-chair…)], hereinafter "Club Ados Linandes",',
     ),
     (
         "li",
         "Cuisine du Monde Cergy, an association under the French law of 1 July 1901, whose registered office is at [to "
-        "complete: registered office address], represented by Lucia Ferreira, acting as [to complete: the representative's "
+        "complete: registered office address], represented by Lucia Ferreira, acting as [to complete: the "
+        "representative's "
         'role (chair, co-chair…)], hereinafter "Cuisine du Monde Cergy",',
     ),
     ("p", 'hereinafter together "the parties".'),
@@ -187,17 +200,20 @@ EXAMPLE_EN = [
     ),
     (
         "p",
-        "Their approach: Des chantiers ouverts le samedi matin, parce que c'est le moment où les familles sont disponibles "
+        "Their approach: Des chantiers ouverts le samedi matin, parce que c'est le moment où les familles sont "
+        "disponibles "
         "; une fête par saison pour montrer le travail.",
     ),
     (
         "p",
-        "They share the following values: solidarity, openness, ecology, conviviality. Une charte du jardin, signée par "
+        "They share the following values: solidarity, openness, ecology, conviviality. Une charte du jardin, "
+        "signée par "
         "les trois associations.",
     ),
     (
         "li",
-        "The purpose of Les Potagers des Linandes is [to complete: the association's purpose as stated in its articles].",
+        "The purpose of Les Potagers des Linandes is [to complete: the association's purpose as stated in its "
+        "articles].",
     ),
     ("li", "The purpose of Club Ados Linandes is [to complete: the association's purpose as stated in its articles]."),
     (
@@ -206,8 +222,10 @@ EXAMPLE_EN = [
     ),
     (
         "p",
-        'This agreement belongs to the level of sharing "Cooperation" described by the Cergy guide to inter-association '
-        "cooperation: a shared organisation of technical and human means, to carry a project through over time, beyond one "
+        'This agreement belongs to the level of sharing "Cooperation" described by the Cergy guide to '
+        "inter-association "
+        "cooperation: a shared organisation of technical and human means, to carry a project through over time, "
+        "beyond one "
         "particular event.",
     ),
     ("p", "The following has been agreed."),
@@ -241,7 +259,8 @@ EXAMPLE_EN = [
     ("li", "Cuisine du Monde Cergy: Les repas des fêtes, préparés avec les récoltes"),
     (
         "p",
-        "No party acts as a service provider to another: the cooperation rests on shared contributions and missions, not "
+        "No party acts as a service provider to another: the cooperation rests on shared contributions and "
+        "missions, not "
         'on a "client" and "provider" relationship.',
     ),
     (
@@ -252,7 +271,8 @@ EXAMPLE_EN = [
     ("p", "Each party brings to the project:"),
     (
         "li",
-        "Les Potagers des Linandes — material means: parcelle de 400 m², outils de jardinage, cabane de rangement; money: "
+        "Les Potagers des Linandes — material means: parcelle de 400 m², outils de jardinage, cabane de rangement; "
+        "money: "
         "€800; people and skills: 12 jardiniers bénévoles, une animatrice compost.",
     ),
     (
@@ -262,20 +282,24 @@ EXAMPLE_EN = [
     ),
     (
         "li",
-        "Cuisine du Monde Cergy — material means: cuisine mobile, vaisselle réutilisable pour 150 personnes; money: none; "
+        "Cuisine du Monde Cergy — material means: cuisine mobile, vaisselle réutilisable pour 150 personnes; "
+        "money: none; "
         "people and skills: cuisinières et cuisiniers de six pays, accueil du public.",
     ),
     (
         "p",
         "Premises and equipment made available are described in the annexed inventory, drawn up together when they are "
-        "handed over and when they are returned. The party receiving them uses them for the project only, keeps them in "
-        "good order and returns them in the state received. For premises, an occupancy agreement sets out the days, hours "
+        "handed over and when they are returned. The party receiving them uses them for the project only, keeps "
+        "them in "
+        "good order and returns them in the state received. For premises, an occupancy agreement sets out the "
+        "days, hours "
         "and safety rules where needed.",
     ),
     ("h", "Article 5 — Financial provisions"),
     (
         "p",
-        "The project's provisional budget is as follows: existing resources €1,600, costed needs €750, still to fund €0.",
+        "The project's provisional budget is as follows: existing resources €1,600, costed needs €750, still to "
+        "fund €0.",
     ),
     (
         "p",
@@ -294,12 +318,14 @@ EXAMPLE_EN = [
     ("h", "Article 6 — Governance"),
     (
         "p",
-        "Decisions about the project are taken by: Le comité du jardin, un représentant et un suppléant par association. "
+        "Decisions about the project are taken by: Le comité du jardin, un représentant et un suppléant par "
+        "association. "
         "They are taken by consent (no strong objection), after exchanging arguments and studying every idea.",
     ),
     (
         "p",
-        "A steering committee brings together one representative of each party (and a deputy). It sets priorities, follows "
+        "A steering committee brings together one representative of each party (and a deputy). It sets priorities, "
+        "follows "
         "the schedule and the budget, and prepares the review. It meets as follows: Une réunion par mois, le premier "
         "mardi, à la Maison de quartier.",
     ),
@@ -309,14 +335,16 @@ EXAMPLE_EN = [
     ("h", "Article 7 — Communication"),
     (
         "p",
-        "Between the parties, information flows as follows: Le comité mensuel, un groupe de messagerie et un compte rendu "
+        "Between the parties, information flows as follows: Le comité mensuel, un groupe de messagerie et un "
+        "compte rendu "
         "partagé après chaque réunion.",
     ),
     ("p", "To the public: Affiches du Club Ados, page de la Maison de quartier, stand au forum des associations."),
     ("p", "Channels used: meetings, instant messaging, shared documents, posters and leaflets, social media."),
     (
         "p",
-        "Any communication about the project names all the parties and, where relevant, their logos, which no party uses "
+        "Any communication about the project names all the parties and, where relevant, their logos, which no "
+        "party uses "
         "without its owner's consent.",
     ),
     ("h", "Article 8 — Insurance and liability"),
@@ -332,14 +360,18 @@ EXAMPLE_EN = [
     ("h", "Article 9 — Intellectual property and personal data"),
     (
         "p",
-        "Material created together (posters, texts, photographs, tools) may be used by each party to present the project, "
+        "Material created together (posters, texts, photographs, tools) may be used by each party to present the "
+        "project, "
         "naming the other parties. Each party keeps ownership of what it brings.",
     ),
     (
         "p",
-        "Personal data collected for the project (participants, volunteers) are used for the project only, limited to what "
-        "is needed and processed in line with the General Data Protection Regulation (GDPR); people may access them and "
-        "have them corrected or erased. Consent to the use of a person's image is obtained in writing before anything is "
+        "Personal data collected for the project (participants, volunteers) are used for the project only, limited "
+        "to what "
+        "is needed and processed in line with the General Data Protection Regulation (GDPR); people may access "
+        "them and "
+        "have them corrected or erased. Consent to the use of a person's image is obtained in writing before "
+        "anything is "
         "published.",
     ),
     ("h", "Article 10 — Evaluation"),
@@ -360,7 +392,8 @@ EXAMPLE_EN = [
     (
         "p",
         "A party may withdraw from the project by telling the others in writing, with [to complete: notice period (for "
-        "instance one month)] notice. It honours the commitments already made and takes back what it made available; the "
+        "instance one month)] notice. It honours the commitments already made and takes back what it made "
+        "available; the "
         "agreement continues between the other parties.",
     ),
     (
@@ -371,7 +404,8 @@ EXAMPLE_EN = [
     ("h", "Article 13 — Settling disputes"),
     (
         "p",
-        "If the parties disagree on how this agreement applies, they first seek an amicable solution, at a meeting of the "
+        "If the parties disagree on how this agreement applies, they first seek an amicable solution, at a meeting "
+        "of the "
         "representatives, then if need be with a mediator chosen together (for instance the town's associative-life "
         "service). Failing agreement, the dispute is brought before the competent court.",
     ),
@@ -402,7 +436,8 @@ EXAMPLE_FR = [
     (
         "notice",
         "Projet de convention établi à partir de la fiche projet, à relire, compléter et adapter ensemble avant toute "
-        "signature. Ce document n'est pas un avis juridique\xa0: en cas de doute, demandez conseil au service de la vie "
+        "signature. Ce document n'est pas un avis juridique\xa0: en cas de doute, demandez conseil au service de "
+        "la vie "
         "associative ou à un juriste.",
     ),
     ("p", "Entre les soussignées\xa0:"),
@@ -414,14 +449,17 @@ EXAMPLE_FR = [
     ),
     (
         "li",
-        "Club Ados Linandes, association régie par la loi du 1er juillet 1901, dont le siège est situé [à compléter\xa0: "
+        "Club Ados Linandes, association régie par la loi du 1er juillet 1901, dont le siège est situé [à "
+        "compléter\xa0: "
         "adresse du siège], représentée par Karim Benali, en sa qualité de [à compléter\xa0: fonction du représentant "
         "(président·e, co-président·e…)], ci-après dénommée «\u202fClub Ados Linandes\u202f»,",
     ),
     (
         "li",
-        "Cuisine du Monde Cergy, association régie par la loi du 1er juillet 1901, dont le siège est situé [à compléter\xa0"
-        ": adresse du siège], représentée par Lucia Ferreira, en sa qualité de [à compléter\xa0: fonction du représentant "
+        "Cuisine du Monde Cergy, association régie par la loi du 1er juillet 1901, dont le siège est situé [à "
+        "compléter\xa0"
+        ": adresse du siège], représentée par Lucia Ferreira, en sa qualité de [à compléter\xa0: fonction du "
+        "représentant "
         "(président·e, co-président·e…)], ci-après dénommée «\u202fCuisine du Monde Cergy\u202f»,",
     ),
     ("p", "ci-après ensemble dénommées «\u202fles parties\u202f»."),
@@ -429,7 +467,8 @@ EXAMPLE_FR = [
     (
         "p",
         "Les parties souhaitent mener ensemble le projet «\u202fJardins et fêtes des Linandes\u202f» (Quartier des "
-        "Linandes, Cergy). Elles le font pour la raison suivante\xa0: Le quartier manque de lieux où voisins, jeunes et "
+        "Linandes, Cergy). Elles le font pour la raison suivante\xa0: Le quartier manque de lieux où voisins, "
+        "jeunes et "
         "familles se rencontrent ; chacune de nos associations le constate de son côté.",
     ),
     (
@@ -439,7 +478,8 @@ EXAMPLE_FR = [
     ),
     (
         "p",
-        "Elles partagent les valeurs suivantes\xa0: solidarité, ouverture, écologie, convivialité. Une charte du jardin, "
+        "Elles partagent les valeurs suivantes\xa0: solidarité, ouverture, écologie, convivialité. Une charte du "
+        "jardin, "
         "signée par les trois associations.",
     ),
     (
@@ -453,12 +493,14 @@ EXAMPLE_FR = [
     ),
     (
         "li",
-        "Cuisine du Monde Cergy a pour objet [à compléter\xa0: objet de l'association tel qu'il figure dans ses statuts].",
+        "Cuisine du Monde Cergy a pour objet [à compléter\xa0: objet de l'association tel qu'il figure dans ses "
+        "statuts].",
     ),
     (
         "p",
         "Cette convention s'inscrit dans le niveau de partage «\u202fCoopération\u202f» décrit par le guide de la "
-        "coopération inter-associative cergyssoise\xa0: une organisation partagée des moyens techniques et humains dans le "
+        "coopération inter-associative cergyssoise\xa0: une organisation partagée des moyens techniques et humains "
+        "dans le "
         "but de mener à bien un projet dans la durée, au-delà d'un événement particulier.",
     ),
     ("p", "Il a été convenu ce qui suit."),
@@ -466,7 +508,8 @@ EXAMPLE_FR = [
     (
         "p",
         "La présente convention a pour objet de définir les conditions dans lesquelles les parties mènent ensemble le "
-        "projet «\u202fJardins et fêtes des Linandes\u202f»\xa0: Un jardin partagé qui rassemble le quartier, saison après "
+        "projet «\u202fJardins et fêtes des Linandes\u202f»\xa0: Un jardin partagé qui rassemble le quartier, "
+        "saison après "
         "saison.",
     ),
     ("p", "Les objectifs recherchés sont les suivants\xa0:"),
@@ -489,7 +532,8 @@ EXAMPLE_FR = [
     ("h", "Article 3 — Engagements des parties"),
     (
         "p",
-        "Chaque partie s'engage à réaliser la mission qui lui revient et à tenir les autres informées de son avancement\xa0"
+        "Chaque partie s'engage à réaliser la mission qui lui revient et à tenir les autres informées de son "
+        "avancement\xa0"
         ":",
     ),
     ("li", "Les Potagers des Linandes\xa0: Le jardin, les outils, la formation des nouveaux jardiniers"),
@@ -502,7 +546,8 @@ EXAMPLE_FR = [
     ),
     (
         "p",
-        "Les agents municipaux mobilisés\xa0: L'agent de développement de la Maison de quartier, deux demi-journées par "
+        "Les agents municipaux mobilisés\xa0: L'agent de développement de la Maison de quartier, deux "
+        "demi-journées par "
         "saison.",
     ),
     ("h", "Article 4 — Apports et mise à disposition"),
@@ -520,12 +565,15 @@ EXAMPLE_FR = [
     ),
     (
         "li",
-        "Cuisine du Monde Cergy — moyens matériels\xa0: cuisine mobile, vaisselle réutilisable pour 150 personnes\u202f; "
-        "argent\xa0: aucun\u202f; personnes et compétences\xa0: cuisinières et cuisiniers de six pays, accueil du public.",
+        "Cuisine du Monde Cergy — moyens matériels\xa0: cuisine mobile, vaisselle réutilisable pour 150 "
+        "personnes\u202f; "
+        "argent\xa0: aucun\u202f; personnes et compétences\xa0: cuisinières et cuisiniers de six pays, accueil du "
+        "public.",
     ),
     (
         "p",
-        "Les locaux et le matériel mis à disposition sont décrits dans l'inventaire annexé, établi contradictoirement à "
+        "Les locaux et le matériel mis à disposition sont décrits dans l'inventaire annexé, établi "
+        "contradictoirement à "
         "leur remise et à leur restitution. La partie qui les reçoit les utilise pour le seul projet, en bon état "
         "d'entretien, et les restitue dans l'état où elle les a reçus. Pour des locaux, une convention d'occupation "
         "précise au besoin les jours, les horaires et les règles de sécurité.",
@@ -538,30 +586,36 @@ EXAMPLE_FR = [
     ),
     (
         "p",
-        "Tarification retenue\xa0: participation libre. Les fêtes sont gratuites ; une boîte à participation libre pour "
+        "Tarification retenue\xa0: participation libre. Les fêtes sont gratuites ; une boîte à participation libre "
+        "pour "
         "les repas.",
     ),
     (
         "p",
-        "Un éventuel excédent sera réinvesti dans le projet commun. Tout excédent des repas sert aux graines de la saison "
+        "Un éventuel excédent sera réinvesti dans le projet commun. Tout excédent des repas sert aux graines de la "
+        "saison "
         "suivante.",
     ),
     (
         "p",
-        "Chaque partie tient la comptabilité de ses propres dépenses et recettes liées au projet\u202f; un bilan financier "
-        "commun est présenté [à compléter\xa0: quand le bilan financier est présenté (à chaque étape, une fois par an…)].",
+        "Chaque partie tient la comptabilité de ses propres dépenses et recettes liées au projet\u202f; un bilan "
+        "financier "
+        "commun est présenté [à compléter\xa0: quand le bilan financier est présenté (à chaque étape, une fois par "
+        "an…)].",
     ),
     ("h", "Article 6 — Gouvernance"),
     (
         "p",
-        "Les décisions relatives au projet sont prises par\xa0: Le comité du jardin, un représentant et un suppléant par "
+        "Les décisions relatives au projet sont prises par\xa0: Le comité du jardin, un représentant et un "
+        "suppléant par "
         "association. Elles sont prises au consentement (pas d'objection forte), après avoir échangé les arguments et "
         "étudié toutes les idées.",
     ),
     (
         "p",
         "Un comité de pilotage réunit un représentant de chaque partie (et un suppléant). Il fixe les priorités, suit "
-        "l'échéancier et le budget, et prépare le bilan. Il se réunit selon le rythme suivant\xa0: Une réunion par mois, "
+        "l'échéancier et le budget, et prépare le bilan. Il se réunit selon le rythme suivant\xa0: Une réunion par "
+        "mois, "
         "le premier mardi, à la Maison de quartier.",
     ),
     ("li", "Interlocuteur de Les Potagers des Linandes\xa0: Awa Diallo (potagers.linandes@example.org)."),
@@ -570,7 +624,8 @@ EXAMPLE_FR = [
     ("h", "Article 7 — Communication"),
     (
         "p",
-        "Entre les parties, l'information circule ainsi\xa0: Le comité mensuel, un groupe de messagerie et un compte rendu "
+        "Entre les parties, l'information circule ainsi\xa0: Le comité mensuel, un groupe de messagerie et un "
+        "compte rendu "
         "partagé après chaque réunion.",
     ),
     (
@@ -579,7 +634,8 @@ EXAMPLE_FR = [
     ),
     (
         "p",
-        "Moyens utilisés\xa0: réunions, messagerie instantanée, documents partagés, affiches et tracts, réseaux sociaux.",
+        "Moyens utilisés\xa0: réunions, messagerie instantanée, documents partagés, affiches et tracts, réseaux "
+        "sociaux.",
     ),
     (
         "p",
@@ -589,7 +645,8 @@ EXAMPLE_FR = [
     ("h", "Article 8 — Assurances et responsabilités"),
     (
         "p",
-        "Chaque partie demeure responsable de ses activités, de ses bénévoles et de ses salariés, et déclare être couverte "
+        "Chaque partie demeure responsable de ses activités, de ses bénévoles et de ses salariés, et déclare être "
+        "couverte "
         "par une assurance responsabilité civile pour les activités du projet ([à compléter\xa0: assureur et numéro de "
         "contrat de chaque partie]).",
     ),
@@ -601,13 +658,16 @@ EXAMPLE_FR = [
     ("h", "Article 9 — Propriété intellectuelle et données personnelles"),
     (
         "p",
-        "Les supports créés en commun (affiches, textes, photographies, outils) peuvent être utilisés par chaque partie "
-        "pour présenter le projet, en citant les autres parties. Chaque partie reste propriétaire de ce qu'elle apporte.",
+        "Les supports créés en commun (affiches, textes, photographies, outils) peuvent être utilisés par chaque "
+        "partie "
+        "pour présenter le projet, en citant les autres parties. Chaque partie reste propriétaire de ce qu'elle "
+        "apporte.",
     ),
     (
         "p",
         "Les données personnelles recueillies pour le projet (participants, bénévoles) ne servent qu'au projet, sont "
-        "limitées au nécessaire et traitées conformément au règlement général sur la protection des données (RGPD)\u202f; "
+        "limitées au nécessaire et traitées conformément au règlement général sur la protection des données "
+        "(RGPD)\u202f; "
         "les personnes peuvent y accéder et les faire rectifier ou effacer. Le droit à l'image est recueilli par écrit "
         "avant toute diffusion.",
     ),
@@ -620,7 +680,8 @@ EXAMPLE_FR = [
     ("h", "Article 11 — Renouvellement"),
     (
         "p",
-        "Pour la suite, les parties envisagent\xa0: d'autres actions en coopération. La convention peut être renouvelée "
+        "Pour la suite, les parties envisagent\xa0: d'autres actions en coopération. La convention peut être "
+        "renouvelée "
         "par avenant signé de toutes les parties, au vu du bilan.",
     ),
     ("li", "Ouvrir le jardin aux écoles du quartier"),
@@ -628,20 +689,24 @@ EXAMPLE_FR = [
     ("h", "Article 12 — Sortie d'un partenaire et résiliation"),
     (
         "p",
-        "Une partie peut se retirer du projet en prévenant les autres par écrit avec un préavis de [à compléter\xa0: durée "
-        "du préavis (par exemple un mois)]. Elle honore les engagements déjà pris et récupère les biens qu'elle a mis à "
+        "Une partie peut se retirer du projet en prévenant les autres par écrit avec un préavis de [à "
+        "compléter\xa0: durée "
+        "du préavis (par exemple un mois)]. Elle honore les engagements déjà pris et récupère les biens qu'elle a "
+        "mis à "
         "disposition\u202f; la convention se poursuit entre les autres parties.",
     ),
     (
         "p",
-        "En cas de manquement grave d'une partie à ses engagements, les autres peuvent, après une rencontre restée sans "
+        "En cas de manquement grave d'une partie à ses engagements, les autres peuvent, après une rencontre restée "
+        "sans "
         "suite, mettre fin à sa participation par écrit.",
     ),
     ("h", "Article 13 — Règlement des litiges"),
     (
         "p",
         "En cas de désaccord sur l'application de la présente convention, les parties recherchent d'abord une solution "
-        "amiable, en réunion des représentants, puis le cas échéant avec l'aide d'un médiateur choisi d'un commun accord "
+        "amiable, en réunion des représentants, puis le cas échéant avec l'aide d'un médiateur choisi d'un commun "
+        "accord "
         "(par exemple le service de la vie associative de la ville). À défaut d'accord, le litige est porté devant le "
         "tribunal compétent.",
     ),
@@ -763,7 +828,8 @@ ONLY_NAMES_EN = [
     ("project", "T"),
     (
         "notice",
-        "Draft agreement made from the project sheet, to be read, completed and adapted together before anyone signs. This "
+        "Draft agreement made from the project sheet, to be read, completed and adapted together before anyone "
+        "signs. This "
         "document is not legal advice: if in doubt, ask the town's associative-life service or a lawyer.",
     ),
     ("p", "Between the undersigned:"),
@@ -783,7 +849,8 @@ ONLY_NAMES_EN = [
     ("h", "Preamble"),
     (
         "p",
-        'The parties wish to carry out together the project "T". They do so for the following reason: [to complete: the '
+        'The parties wish to carry out together the project "T". They do so for the following reason: [to '
+        "complete: the "
         "reason for the project (checklist: purpose and objectives)]",
     ),
     ("p", "They share the following values: [to complete: the shared values]."),
@@ -792,14 +859,16 @@ ONLY_NAMES_EN = [
     (
         "p",
         'This agreement belongs to the level of sharing "[to complete: level of sharing (answer the classification '
-        'questions)]" described by the Cergy guide to inter-association cooperation: [to complete: what the associations '
+        'questions)]" described by the Cergy guide to inter-association cooperation: [to complete: what the '
+        "associations "
         "share].",
     ),
     ("p", "The following has been agreed."),
     ("h", "Article 1 — Purpose of the agreement"),
     (
         "p",
-        'This agreement sets the terms on which the parties carry out together the project "T": [to complete: the object '
+        'This agreement sets the terms on which the parties carry out together the project "T": [to complete: the '
+        "object "
         "of the cooperation in one sentence].",
     ),
     ("p", "The objectives sought are the following:"),
@@ -817,7 +886,8 @@ ONLY_NAMES_EN = [
     ("li", "B: [to complete: this association's mission]"),
     (
         "p",
-        "No party acts as a service provider to another: the cooperation rests on shared contributions and missions, not "
+        "No party acts as a service provider to another: the cooperation rests on shared contributions and "
+        "missions, not "
         'on a "client" and "provider" relationship.',
     ),
     ("h", "Article 4 — Contributions and provision of means"),
@@ -836,7 +906,8 @@ ONLY_NAMES_EN = [
     (
         "p",
         "The project's provisional budget is as follows: existing resources [to complete: amount of the existing "
-        "resources], costed needs [to complete: amount of the needs], still to fund [to complete: amount still to fund].",
+        "resources], costed needs [to complete: amount of the needs], still to fund [to complete: amount still to "
+        "fund].",
     ),
     ("p", "Pricing agreed: [to complete: the pricing (free, single price, sliding scale…)]."),
     ("p", "Any surplus will be [to complete: what becomes of any surplus]."),
@@ -848,7 +919,8 @@ ONLY_NAMES_EN = [
     ("h", "Article 6 — Governance"),
     (
         "p",
-        "Decisions about the project are taken by: [to complete: who takes the decisions]. They are taken [to complete: "
+        "Decisions about the project are taken by: [to complete: who takes the decisions]. They are taken [to "
+        "complete: "
         "how decisions are taken (consensus, consent, vote)], after exchanging arguments and studying every idea.",
     ),
     ("p", "The parties' representatives meet as follows: [to complete: how often you meet]."),
@@ -857,12 +929,14 @@ ONLY_NAMES_EN = [
     ("h", "Article 7 — Communication"),
     (
         "p",
-        "Between the parties, information flows as follows: [to complete: how information flows between the associations]",
+        "Between the parties, information flows as follows: [to complete: how information flows between the "
+        "associations]",
     ),
     ("p", "To the public: [to complete: how the project is presented to the public]"),
     (
         "p",
-        "Any communication about the project names all the parties and, where relevant, their logos, which no party uses "
+        "Any communication about the project names all the parties and, where relevant, their logos, which no "
+        "party uses "
         "without its owner's consent.",
     ),
     ("h", "Article 8 — Insurance and liability"),
@@ -874,14 +948,18 @@ ONLY_NAMES_EN = [
     ("h", "Article 9 — Intellectual property and personal data"),
     (
         "p",
-        "Material created together (posters, texts, photographs, tools) may be used by each party to present the project, "
+        "Material created together (posters, texts, photographs, tools) may be used by each party to present the "
+        "project, "
         "naming the other parties. Each party keeps ownership of what it brings.",
     ),
     (
         "p",
-        "Personal data collected for the project (participants, volunteers) are used for the project only, limited to what "
-        "is needed and processed in line with the General Data Protection Regulation (GDPR); people may access them and "
-        "have them corrected or erased. Consent to the use of a person's image is obtained in writing before anything is "
+        "Personal data collected for the project (participants, volunteers) are used for the project only, limited "
+        "to what "
+        "is needed and processed in line with the General Data Protection Regulation (GDPR); people may access "
+        "them and "
+        "have them corrected or erased. Consent to the use of a person's image is obtained in writing before "
+        "anything is "
         "published.",
     ),
     ("h", "Article 10 — Evaluation"),
@@ -898,7 +976,8 @@ ONLY_NAMES_EN = [
     (
         "p",
         "A party may withdraw from the project by telling the others in writing, with [to complete: notice period (for "
-        "instance one month)] notice. It honours the commitments already made and takes back what it made available; the "
+        "instance one month)] notice. It honours the commitments already made and takes back what it made "
+        "available; the "
         "agreement continues between the other parties.",
     ),
     (
@@ -909,7 +988,8 @@ ONLY_NAMES_EN = [
     ("h", "Article 13 — Settling disputes"),
     (
         "p",
-        "If the parties disagree on how this agreement applies, they first seek an amicable solution, at a meeting of the "
+        "If the parties disagree on how this agreement applies, they first seek an amicable solution, at a meeting "
+        "of the "
         "representatives, then if need be with a mediator chosen together (for instance the town's associative-life "
         "service). Failing agreement, the dispute is brought before the competent court.",
     ),
@@ -917,12 +997,14 @@ ONLY_NAMES_EN = [
     ("p", "Done at [to complete: place of signature], on [to complete: date of signature], in 2 original copies."),
     (
         "p",
-        "For A: [to complete: name of the representative], [to complete: the representative's role (chair, co-chair…)] — "
+        "For A: [to complete: name of the representative], [to complete: the representative's role (chair, "
+        "co-chair…)] — "
         'signature preceded by the words "read and approved"',
     ),
     (
         "p",
-        "For B: [to complete: name of the representative], [to complete: the representative's role (chair, co-chair…)] — "
+        "For B: [to complete: name of the representative], [to complete: the representative's role (chair, "
+        "co-chair…)] — "
         'signature preceded by the words "read and approved"',
     ),
 ]
@@ -1064,7 +1146,7 @@ def test_what_each_partner_brings_and_who_speaks_for_it(
     assert texts(agreement, 4)[1:4] == brings
     assert [p.item for p in article(agreement, 4).paragraphs] == [False, True, True, True, False]
     assert texts(agreement, 6)[-3:] == contacts
-    assert [p.plain for p in agreement.parties][0].startswith("A, ")
+    assert agreement.parties[0].plain.startswith("A, ")
     assert agreement.place_date.plain.endswith(("in 3 original copies.", french("en 3 exemplaires originaux.")))
     assert [s.plain.split(":")[0].split("\u00a0")[0] for s in agreement.signatures] == (
         ["For A", "For B", "For C"] if lang == "en" else ["Pour A", "Pour B", "Pour C"]
@@ -1110,29 +1192,45 @@ MARKDOWN_HEAD_EN = (
     "\n"
     "## Jardins et fêtes des Linandes\n"
     "\n"
-    "> Draft agreement made from the project sheet, to be read, completed and adapted together before anyone signs. This document is not legal advice: if in doubt, ask the town's associative-life service or a lawyer.\n"
+    "> Draft agreement made from the project sheet, to be read, completed and adapted together before anyone "
+    "signs. This document is not legal advice: if in doubt, ask the town's associative-life service or a lawyer.\n"
     "\n"
     "Between the undersigned:\n"
     "\n"
-    '- Les Potagers des Linandes, an association under the French law of 1 July 1901, whose registered office is at **\\[to complete: registered office address\\]**, represented by Awa Diallo, acting as **\\[to complete: the representative\'s role (chair, co-chair…)\\]**, hereinafter "Les Potagers des Linandes",\n'
-    '- Club Ados Linandes, an association under the French law of 1 July 1901, whose registered office is at **\\[to complete: registered office address\\]**, represented by Karim Benali, acting as **\\[to complete: the representative\'s role (chair, co-chair…)\\]**, hereinafter "Club Ados Linandes",\n'
-    '- Cuisine du Monde Cergy, an association under the French law of 1 July 1901, whose registered office is at **\\[to complete: registered office address\\]**, represented by Lucia Ferreira, acting as **\\[to complete: the representative\'s role (chair, co-chair…)\\]**, hereinafter "Cuisine du Monde Cergy",\n'
+    "- Les Potagers des Linandes, an association under the French law of 1 July 1901, whose registered office is "
+    "at **\\[to complete: registered office address\\]**, represented by Awa Diallo, acting as **\\[to complete: "
+    'the representative\'s role (chair, co-chair…)\\]**, hereinafter "Les Potagers des Linandes",\n'
+    "- Club Ados Linandes, an association under the French law of 1 July 1901, whose registered office is at "
+    "**\\[to complete: registered office address\\]**, represented by Karim Benali, acting as **\\[to complete: "
+    'the representative\'s role (chair, co-chair…)\\]**, hereinafter "Club Ados Linandes",\n'
+    "- Cuisine du Monde Cergy, an association under the French law of 1 July 1901, whose registered office is at "
+    "**\\[to complete: registered office address\\]**, represented by Lucia Ferreira, acting as **\\[to complete: "
+    'the representative\'s role (chair, co-chair…)\\]**, hereinafter "Cuisine du Monde Cergy",\n'
     "\n"
     'hereinafter together "the parties".\n'
     "\n"
     "## Preamble\n"
     "\n"
-    'The parties wish to carry out together the project "Jardins et fêtes des Linandes" (Quartier des Linandes, Cergy). They do so for the following reason: Le quartier manque de lieux où voisins, jeunes et familles se rencontrent ; chacune de nos associations le constate de son côté.\n'
+    'The parties wish to carry out together the project "Jardins et fêtes des Linandes" (Quartier des Linandes, '
+    "Cergy). They do so for the following reason: Le quartier manque de lieux où voisins, jeunes et familles se "
+    "rencontrent ; chacune de nos associations le constate de son côté.\n"
     "\n"
-    "Their approach: Des chantiers ouverts le samedi matin, parce que c'est le moment où les familles sont disponibles ; une fête par saison pour montrer le travail.\n"
+    "Their approach: Des chantiers ouverts le samedi matin, parce que c'est le moment où les familles sont "
+    "disponibles ; une fête par saison pour montrer le travail.\n"
     "\n"
-    "They share the following values: solidarity, openness, ecology, conviviality. Une charte du jardin, signée par les trois associations.\n"
+    "They share the following values: solidarity, openness, ecology, conviviality. Une charte du jardin, signée "
+    "par les trois associations.\n"
     "\n"
-    "- The purpose of Les Potagers des Linandes is **\\[to complete: the association's purpose as stated in its articles\\]**.\n"
-    "- The purpose of Club Ados Linandes is **\\[to complete: the association's purpose as stated in its articles\\]**.\n"
-    "- The purpose of Cuisine du Monde Cergy is **\\[to complete: the association's purpose as stated in its articles\\]**.\n"
+    "- The purpose of Les Potagers des Linandes is **\\[to complete: the association's purpose as stated in its "
+    "articles\\]**.\n"
+    "- The purpose of Club Ados Linandes is **\\[to complete: the association's purpose as stated in its "
+    "articles\\]**.\n"
+    "- The purpose of Cuisine du Monde Cergy is **\\[to complete: the association's purpose as stated in its "
+    "articles\\]**.\n"
     "\n"
-    'This agreement belongs to the level of sharing "Cooperation" described by the Cergy guide to inter-association cooperation: a shared organisation of technical and human means, to carry a project through over time, beyond one particular event.\n'
+    'This agreement belongs to the level of sharing "Cooperation" described by the Cergy guide to '
+    "inter-association cooperation: a shared organisation of technical and human means, to carry a project through "
+    "over time, beyond one particular event.\n"
     "\n"
     "The following has been agreed.\n"
     "\n"
@@ -1147,7 +1245,8 @@ MARKDOWN_ARTICLE_3_EN = (
     "- Club Ados Linandes: Les affiches, la sono et l'installation des fêtes\n"
     "- Cuisine du Monde Cergy: Les repas des fêtes, préparés avec les récoltes\n"
     "\n"
-    'No party acts as a service provider to another: the cooperation rests on shared contributions and missions, not on a "client" and "provider" relationship.\n'
+    "No party acts as a service provider to another: the cooperation rests on shared contributions and missions, "
+    'not on a "client" and "provider" relationship.\n'
     "\n"
     "Municipal staff involved: L'agent de développement de la Maison de quartier, deux demi-journées par saison.\n"
     "\n"
@@ -1156,17 +1255,21 @@ MARKDOWN_ARTICLE_3_EN = (
 MARKDOWN_END_EN = (
     "## Signatures\n"
     "\n"
-    "Done at **\\[to complete: place of signature\\]**, on **\\[to complete: date of signature\\]**, in 3 original copies.\n"
+    "Done at **\\[to complete: place of signature\\]**, on **\\[to complete: date of signature\\]**, in 3 original "
+    "copies.\n"
     "\n"
-    'For Les Potagers des Linandes: Awa Diallo, **\\[to complete: the representative\'s role (chair, co-chair…)\\]** — signature preceded by the words "read and approved"\n'
-    "\n"
-    "&nbsp;\n"
-    "\n"
-    'For Club Ados Linandes: Karim Benali, **\\[to complete: the representative\'s role (chair, co-chair…)\\]** — signature preceded by the words "read and approved"\n'
+    "For Les Potagers des Linandes: Awa Diallo, **\\[to complete: the representative's role (chair, "
+    'co-chair…)\\]** — signature preceded by the words "read and approved"\n'
     "\n"
     "&nbsp;\n"
     "\n"
-    'For Cuisine du Monde Cergy: Lucia Ferreira, **\\[to complete: the representative\'s role (chair, co-chair…)\\]** — signature preceded by the words "read and approved"\n'
+    "For Club Ados Linandes: Karim Benali, **\\[to complete: the representative's role (chair, co-chair…)\\]** — "
+    'signature preceded by the words "read and approved"\n'
+    "\n"
+    "&nbsp;\n"
+    "\n"
+    "For Cuisine du Monde Cergy: Lucia Ferreira, **\\[to complete: the representative's role (chair, "
+    'co-chair…)\\]** — signature preceded by the words "read and approved"\n'
     "\n"
     "&nbsp;\n"
     "\n"
@@ -1202,3 +1305,82 @@ def test_a_paragraph_in_markdown_keeps_its_own_first_and_last_letters(checklist:
     data["topics"]["purpose"]["objectives"] = ["X-Games au quartier, tous les ans en mai X"]
     text = agreement_markdown(agreement_of(data, checklist, "en"))
     assert "\n\n- X-Games au quartier, tous les ans en mai X\n\n" in text
+
+
+# -- the agreement as HTML and Word --------------------------------------------------------------------
+
+
+class _Blocks(HTMLParser):
+    """The page's blocks in order, as (tag, text), read by the standard library's parser; the gaps (`mark`)
+    apart; the page's language, title and stylesheet."""
+
+    BLOCKS = ("title", "h1", "h2", "p", "li", "th", "td")
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[tuple[str, str]] = []
+        self.marks: list[str] = []
+        self.lang: str | None = None
+        self.style = ""
+        self.divs: list[str] = []
+        self._open: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "html":
+            self.lang = values.get("lang")
+        if tag in self.BLOCKS:
+            self.blocks.append((tag if not values.get("class") else f"{tag}.{values['class']}", ""))
+        if tag == "mark":
+            assert values.get("class") == "todo"
+            self.marks.append("")
+        if tag == "div" and values.get("class") == "signature":
+            self.divs.append("")
+        if tag != "meta":
+            self._open.append("signature" if tag == "div" and values.get("class") == "signature" else tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        while self._open and self._open.pop() not in (tag, "signature" if tag == "div" else tag):
+            pass
+
+    def handle_data(self, data: str) -> None:
+        if "style" in self._open:
+            self.style += data
+        if any(t in self.BLOCKS for t in self._open) and self.blocks:
+            tag, text = self.blocks[-1]
+            self.blocks[-1] = (tag, text + data)
+        if "mark" in self._open:
+            self.marks[-1] += data
+        if "signature" in self._open:
+            self.divs[-1] += data
+
+
+def test_the_agreement_as_html(checklist: Checklist) -> None:
+    """The same blocks as the agreement, a gap as a `mark`, the signatures apart, the annex as a table; the page
+    titled with the kind and the project, in the agreement's language, with its own stylesheet."""
+    agreement = agreement_of(example(), checklist, "fr")
+    page = _Blocks()
+    page.feed(agreement_html(agreement, "guide"))
+    page.close()
+    assert page.lang == "fr"
+    assert page.style.strip() == (TEMPLATES / "style.css").read_text(encoding="utf-8").strip()
+    expected = [("title", "Convention de coopération — Jardins et fêtes des Linandes")]
+    expected += [("h1", EXAMPLE_FR[0][1]), ("p.lead", EXAMPLE_FR[1][1]), ("p.draft-note", EXAMPLE_FR[2][1])]
+    expected += [("h2" if kind == "h" else kind, text) for kind, text in EXAMPLE_FR[3:-5]]
+    signatures = [text for _kind, text in EXAMPLE_FR[-5:-2]]
+    expected += [("h2", "Annexe — Inventaire des biens mis à disposition"), EXAMPLE_FR[-1]]
+    expected += [("th", c) for c in agreement.annex_columns]
+    expected += [("td", c) for row in agreement.annex_rows for c in row]
+    assert page.blocks == expected
+    assert page.divs == signatures
+    assert page.marks == [s.text for p in _all_paragraphs(agreement) for s in p.segments if s.todo]
+
+
+def _all_paragraphs(agreement: Agreement) -> list[Paragraph]:
+    return [
+        *agreement.parties,
+        *agreement.preamble.paragraphs,
+        *[p for a in agreement.articles for p in a.paragraphs],
+        agreement.place_date,
+        *agreement.signatures,
+    ]
