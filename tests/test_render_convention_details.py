@@ -9,11 +9,14 @@ French and English, one part of the draft the partners read and sign.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from typing import Any
 
+import docx
 import pytest
+from docx.enum.text import WD_COLOR_INDEX
 
 from coopwizard.audit.engine import audit
 from coopwizard.guide.model import Checklist
@@ -21,6 +24,7 @@ from coopwizard.render.convention import (
     Agreement,
     Article,
     Paragraph,
+    agreement_docx,
     agreement_html,
     agreement_markdown,
     build_agreement,
@@ -1383,4 +1387,61 @@ def _all_paragraphs(agreement: Agreement) -> list[Paragraph]:
         *[p for a in agreement.articles for p in a.paragraphs],
         agreement.place_date,
         *agreement.signatures,
+    ]
+
+
+def test_the_agreement_as_word(checklist: Checklist) -> None:
+    """Read back by python-docx: the kind as the title, the project as the first heading, the notice as an
+    italic quote, list items as bullets, each gap a bold run highlighted in yellow, room to sign after each
+    signature, then a page break and the annex with its table."""
+    agreement = agreement_of(example(), checklist, "en")
+    document = docx.Document(io.BytesIO(agreement_docx(agreement)))
+    assert document.core_properties.title == "Cooperation agreement — Jardins et fêtes des Linandes"
+    assert document.core_properties.language == "en-GB"
+    styles = {"kind": "Title", "project": "Heading 1", "notice": "Intense Quote", "h": "Heading 2"}
+    expected = [(styles.get(kind, "List Bullet" if kind == "li" else "Normal"), text) for kind, text in EXAMPLE_EN]
+    at = expected.index(("Heading 2", "Annex — Inventory of what is made available"))
+    signatures = at - 3
+    for end in (signatures + 3, signatures + 2, signatures + 1):  # after each signature, three empty paragraphs
+        expected[end:end] = [("Normal", "")] * 3
+    at = expected.index(("Heading 2", "Annex — Inventory of what is made available"))
+    expected[at:at] = [("Normal", "")]  # the page break
+    expected.append(("Normal", ""))  # after the table
+    paragraphs = document.paragraphs
+    assert [(p.style.name, p.text) for p in paragraphs] == expected
+    assert "w:br" in paragraphs[at]._p.xml and 'w:type="page"' in paragraphs[at]._p.xml
+    assert [run.italic for run in paragraphs[2].runs] == [True]
+    written = [p for p in paragraphs if p.style.name in ("Normal", "List Bullet") and p.text]
+    by_text = {p.plain: p for p in _all_paragraphs(agreement)}
+    for paragraph in written:
+        source = by_text.get(paragraph.text)
+        if source is None:
+            continue  # the agreement's own lines: between, parties_end, agreed, the annex's intro
+        assert [run.text for run in paragraph.runs] == [s.text for s in source.segments]
+        assert [run.bold for run in paragraph.runs] == [True if s.todo else None for s in source.segments]
+        assert [run.font.highlight_color for run in paragraph.runs] == [
+            WD_COLOR_INDEX.YELLOW if s.todo else None for s in source.segments
+        ]
+    assert sum(1 for p in written if p.text in by_text) == len(by_text)
+    (table,) = document.tables
+    assert [[cell.text for cell in row.cells] for row in table.rows] == [
+        agreement.annex_columns,
+        *agreement.annex_rows,
+    ]
+
+
+def test_an_agreement_with_nothing_lent_has_no_annex_in_word(checklist: Checklist) -> None:
+    data = example()
+    for partner in data["partners"]:
+        del partner["brings_material"]
+    document = docx.Document(io.BytesIO(agreement_docx(agreement_of(data, checklist, "fr"))))
+    assert document.tables == []
+    assert "w:br" not in "".join(p._p.xml for p in document.paragraphs)
+    assert [p.text for p in document.paragraphs][-4:] == [
+        french("Pour Cuisine du Monde Cergy : Lucia Ferreira, ")
+        + french("[à compléter : fonction du représentant (président·e, co-président·e…)] — signature précédée de la ")
+        + french("mention « lu et approuvé »"),
+        "",
+        "",
+        "",
     ]
