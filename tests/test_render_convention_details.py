@@ -1445,3 +1445,119 @@ def test_an_agreement_with_nothing_lent_has_no_annex_in_word(checklist: Checklis
         "",
         "",
     ]
+
+
+# -- the level's clauses ----------------------------------------------------------------------------
+
+POOLING = {"shares_resources": True}
+SHARED_WORK = {"shares_resources": True, "shares_work": True}
+COOPERATION = {**SHARED_WORK, "shared_organisation": True, "beyond_one_event": True}
+MEET_EN = "The parties' representatives meet as follows: [to complete: how often you meet]."
+MEET_FR = french(
+    "Les représentants des parties se réunissent selon le rythme suivant : [à compléter : le rythme des réunions]."
+)
+COMMITTEE_EN = (
+    "A steering committee brings together one representative of each party (and a deputy). It sets priorities, "
+    "follows the schedule and the budget, and prepares the review. It meets as follows: [to complete: how often "
+    "you meet]."
+)
+COMMITTEE_FR = french(
+    "Un comité de pilotage réunit un représentant de chaque partie (et un suppléant). Il fixe les priorités, suit "
+    "l'échéancier et le budget, et prépare le bilan. Il se réunit selon le rythme suivant : [à compléter : le rythme "
+    "des réunions]."
+)
+
+
+def _cooperating(rapprochement: str, lang: str) -> str:
+    if lang == "fr":
+        return french(
+            "Les parties organisent en commun leurs moyens techniques et humains, dans la durée, au-delà d'un "
+            "événement particulier. Cette coopération ne crée pas de personne morale nouvelle ; tout rapprochement "
+            f"formel ({rapprochement}) fera l'objet d'une décision distincte de chacune des parties."
+        )
+    return (
+        "The parties organise their technical and human means in common, over time, beyond one particular event. "
+        f"This cooperation creates no new legal entity; any formal rapprochement ({rapprochement}) will need a "
+        "separate decision of each party."
+    )
+
+
+@pytest.mark.parametrize(
+    ("classification", "lang", "kind", "level", "purpose", "meetings"),
+    [
+        (
+            POOLING,
+            "en",
+            "Agreement on making resources available",
+            "Pooling",
+            [
+                "It organises the mutual provision of non-human means (premises, equipment, logistics) between the "
+                "parties; each remains responsible for its own activities."
+            ],
+            MEET_EN,
+        ),
+        (
+            POOLING,
+            "fr",
+            "Convention de mise à disposition",
+            "Mutualisation",
+            [
+                french(
+                    "Elle organise la mise à disposition réciproque de moyens non humains (locaux, matériel, "
+                    "logistique) entre les parties ; chacune reste responsable de ses propres activités."
+                )
+            ],
+            MEET_FR,
+        ),
+        (SHARED_WORK, "en", "Partnership agreement", "Collaboration", [], MEET_EN),
+        (SHARED_WORK, "fr", "Convention de partenariat", "Collaboration", [], MEET_FR),
+        (COOPERATION, "en", "Cooperation agreement", "Cooperation", [_cooperating("none", "en")], COMMITTEE_EN),
+        (COOPERATION, "fr", "Convention de coopération", "Coopération", [_cooperating("aucun", "fr")], COMMITTEE_FR),
+        (
+            {**COOPERATION, "formal_rapprochement": "none"},
+            "fr",
+            "Convention de coopération",
+            "Coopération",
+            [_cooperating("aucun", "fr")],
+            COMMITTEE_FR,
+        ),
+        (
+            {**COOPERATION, "formal_rapprochement": "merger"},
+            "en",
+            "Cooperation agreement",
+            "Cooperation",
+            [_cooperating("a merger", "en")],
+            COMMITTEE_EN,
+        ),
+        (
+            {**COOPERATION, "formal_rapprochement": "merger"},
+            "fr",
+            "Convention de coopération",
+            "Coopération",
+            [_cooperating("une fusion", "fr")],
+            COMMITTEE_FR,
+        ),
+    ],
+)
+def test_the_level_reached_chooses_the_kind_and_its_clauses(
+    classification: dict[str, Any],
+    lang: str,
+    kind: str,
+    level: str,
+    purpose: list[str],
+    meetings: str,
+    checklist: Checklist,
+) -> None:
+    """Pooling, collaboration or cooperation: the agreement's kind, the level named in the preamble, the purpose's
+    own clause (the rapprochement considered, in lower case, or « aucun » / "none") and who meets."""
+    data = {"format": 1, "project": {"title": "T"}, "partners": [{"name": "A"}], "classification": classification}
+    agreement = agreement_of(data, checklist, lang)
+    assert agreement.kind == kind
+    preamble = texts(agreement, None)[-1]
+    assert preamble.startswith(
+        f'This agreement belongs to the level of sharing "{level}" described'
+        if lang == "en"
+        else french(f"Cette convention s'inscrit dans le niveau de partage « {level} » décrit")
+    )
+    assert texts(agreement, 1)[3:] == purpose
+    assert texts(agreement, 6)[1:-1] == [meetings]
