@@ -1561,3 +1561,28 @@ def test_the_level_reached_chooses_the_kind_and_its_clauses(
     )
     assert texts(agreement, 1)[3:] == purpose
     assert texts(agreement, 6)[1:-1] == [meetings]
+
+
+# -- the sheet's answers in the clauses ---------------------------------------------------------------
+
+
+def test_answers_typed_as_sentences_end_each_clause_with_one_full_stop(checklist: Checklist) -> None:
+    """The clauses put a full stop after the main objective, who decides, the meetings and the municipal staff:
+    an answer typed with its own full stop does not make it two."""
+    data = example()
+    data["topics"]["purpose"]["main_objective"] = "Un jardin partagé."
+    data["topics"]["governance"]["decision_makers"] = "Le comité du jardin."
+    data["topics"]["governance"]["meetings"] = "Une réunion par mois..."
+    data["topics"]["human_resources"]["municipal_staff"] = "Un agent de la Maison de quartier."
+    agreement = agreement_of(data, checklist, "en")
+    assert texts(agreement, 1)[0] == (
+        'This agreement sets the terms on which the parties carry out together the project "Jardins et fêtes des '
+        'Linandes": Un jardin partagé.'
+    )
+    assert texts(agreement, 6)[:2] == [
+        "Decisions about the project are taken by: Le comité du jardin. They are taken by consent (no strong "
+        "objection), after exchanging arguments and studying every idea.",
+        "A steering committee brings together one representative of each party (and a deputy). It sets priorities, "
+        "follows the schedule and the budget, and prepares the review. It meets as follows: Une réunion par mois.",
+    ]
+    assert texts(agreement, 3)[-1] == "Municipal staff involved: Un agent de la Maison de quartier."
