@@ -24,6 +24,9 @@ from coopwizard.render.convention import (
     Agreement,
     Article,
     Paragraph,
+    _joined,
+    _lower_first,
+    _sentence,
     agreement_docx,
     agreement_html,
     agreement_markdown,
@@ -1586,3 +1589,116 @@ def test_answers_typed_as_sentences_end_each_clause_with_one_full_stop(checklist
         "follows the schedule and the budget, and prepares the review. It meets as follows: Une réunion par mois.",
     ]
     assert texts(agreement, 3)[-1] == "Municipal staff involved: Un agent de la Maison de quartier."
+
+
+def _with_issues(data: dict[str, Any], checklist: Checklist, lang: str) -> Agreement:
+    """An agreement from a sheet that `coop check` would also report on (a milestone with no date…)."""
+    sheet, issues = parse_sheet(data, checklist, "fiche.yaml")
+    return build_agreement(sheet, checklist, audit(sheet, checklist, issues, TODAY), lang)
+
+
+OWN_WORDS = {
+    "format": 1,
+    "project": {"title": "T"},
+    "partners": [{"name": "A"}],
+    "topics": {
+        "purpose": {"reason": "Pourquoi pas  ?\n Parce que", "objectives": ["Réparer"]},
+        "values": {"other": "  Une charte.  "},
+        "pricing": {"details": "Gratuit."},
+        "surplus": {"distribution": "reinvested"},
+        "governance": {"decision_rule": "undecided", "decision_makers": "Tous"},
+        "timeline": {
+            "milestones": [{"date": "2026-10-13", "label": "Début"}, {"label": "Plus tard"}, {"date": "2026-11-01"}]
+        },
+        "success_criteria": {"criteria": [{"criterion": "Venue"}, {"measure": "Compter"}]},
+        "outlook": {"renewal": "other_actions"},
+        "communication": {"internal": "Un groupe !", "external": "Des affiches…"},
+        "material_resources": {"needed": [{"item": "Graines", "amount": 300}]},
+    },
+}
+
+
+def test_a_sheet_s_own_words_in_the_clauses(checklist: Checklist) -> None:
+    """A reason on two lines made one sentence; a value, a pricing or a surplus alone; « undecided » a gap; the end
+    date the last dated milestone, a milestone or a criterion with a part missing; the budget with needs only; and
+    the optional clauses (approach, municipal staff, channels, next actions) left out when unanswered."""
+    agreement = _with_issues(OWN_WORDS, checklist, "en")
+    assert texts(agreement, None)[:2] == [
+        'The parties wish to carry out together the project "T". They do so for the following reason: Pourquoi pas ? '
+        "Parce que.",
+        "They share the following values: Une charte.",
+    ]
+    assert texts(agreement, 2) == [
+        "This agreement takes effect on the date it is signed. It runs until 1 November 2026.",
+        "The main milestones of the project are:",
+        "13 October 2026: Début",
+        "1 November 2026: [to complete: milestone]",
+        "[to complete: date]: Plus tard",
+    ]
+    assert len(texts(agreement, 3)) == 3  # no municipal staff
+    assert texts(agreement, 5)[:3] == [
+        "The project's provisional budget is as follows: existing resources €0, costed needs €300, still to fund €300.",
+        "Pricing agreed: Gratuit.",
+        "Any surplus will be reinvested in the common project.",
+    ]
+    assert texts(agreement, 6)[0] == (
+        "Decisions about the project are taken by: Tous. They are taken [to complete: how decisions are taken "
+        "(consensus, consent, vote)], after exchanging arguments and studying every idea."
+    )
+    assert texts(agreement, 7)[:3] == [
+        "Between the parties, information flows as follows: Un groupe !",
+        "To the public: Des affiches…",
+        "Any communication about the project names all the parties and, where relevant, their logos, which no party "
+        "uses without its owner's consent.",
+    ]
+    assert texts(agreement, 10)[1:3] == [
+        "Venue — measured by: [to complete: how to measure it]",
+        "[to complete: success criterion] — measured by: Compter",
+    ]
+    assert texts(agreement, 11) == [
+        "For what comes next, the parties consider: other actions in cooperation. The agreement may be renewed by an "
+        "amendment signed by all the parties, in the light of the review."
+    ]
+    where = [t.where for t in agreement.todos]
+    assert where.count("Article 2 — Duration and schedule") == 2 and "Article 11 — Renewal" not in where
+
+
+@pytest.mark.parametrize(
+    ("value", "sentence"),
+    [
+        (None, None),
+        ("", None),
+        ("Un jardin", "Un jardin."),
+        ("Un jardin.", "Un jardin."),
+        ("Un jardin !", "Un jardin !"),
+        ("Un jardin?", "Un jardin?"),
+        ("Un jardin…", "Un jardin…"),
+        ("  Un\n jardin\t partagé  ", "Un jardin partagé."),
+        (12, "12."),
+    ],
+)
+def test_an_answer_as_the_end_of_a_sentence(value: Any, sentence: str | None) -> None:
+    assert _sentence(value) == sentence
+
+
+@pytest.mark.parametrize(
+    ("parts", "joined"),
+    [
+        ((None, None), None),
+        (("", "  "), None),
+        (("participation libre", "Les fêtes sont gratuites."), "participation libre. Les fêtes sont gratuites"),
+        ((None, " Gratuit.. "), "Gratuit"),
+        (("réinvesti. ", None), "réinvesti"),
+    ],
+)
+def test_answers_joined_as_sentences_without_the_last_full_stop(
+    parts: tuple[str | None, ...], joined: str | None
+) -> None:
+    assert _joined(*parts) == joined
+
+
+@pytest.mark.parametrize(
+    ("text", "lowered"), [("Une fusion", "une fusion"), ("É", "é"), ("", ""), ("UN GIE", "uN GIE")]
+)
+def test_only_the_first_letter_is_lowered(text: str, lowered: str) -> None:
+    assert _lower_first(text) == lowered
