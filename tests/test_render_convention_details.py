@@ -12,10 +12,12 @@ import datetime as dt
 import io
 from collections.abc import Iterator
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 
 import docx
 import pytest
+import yaml
 from docx.enum.text import WD_COLOR_INDEX
 
 from coopwizard.audit.engine import audit
@@ -31,6 +33,9 @@ from coopwizard.render.convention import (
     agreement_html,
     agreement_markdown,
     build_agreement,
+    clauses,
+    clauses_path,
+    render_convention,
 )
 from coopwizard.render.html import TEMPLATES
 from coopwizard.sheet.parse import parse_sheet
@@ -1702,3 +1707,45 @@ def test_answers_joined_as_sentences_without_the_last_full_stop(
 )
 def test_only_the_first_letter_is_lowered(text: str, lowered: str) -> None:
     assert _lower_first(text) == lowered
+
+
+# -- where the clauses are read, and the one call for every format -------------------------------------
+
+
+def test_the_clauses_are_read_from_the_package_when_installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Installed, the clauses are shipped inside the package (`coopwizard/checklists/documents`); in a checkout,
+    they are the repository's `checklists/documents`, three folders above the package's `render`."""
+    from coopwizard.render import convention
+
+    package = tmp_path / "site" / "coopwizard"
+    (package / "render").mkdir(parents=True)
+    monkeypatch.setattr(convention, "__file__", str(package / "render" / "convention.py"))
+    assert convention.clauses_path() == tmp_path / "checklists" / "documents" / "convention.yaml"
+    shipped = package / "checklists" / "documents" / "convention.yaml"
+    shipped.parent.mkdir(parents=True)
+    shipped.write_text("format: 1\n", encoding="utf-8")
+    assert convention.clauses_path() == shipped
+    (tmp_path / "checklists" / "documents").mkdir(parents=True)
+    (tmp_path / "checklists" / "documents" / "convention.yaml").write_text("format: 2\n", encoding="utf-8")
+    assert convention.clauses_path() == shipped
+    assert convention.clauses() == {"format": 1}
+
+
+def test_the_checkout_s_clauses_are_the_ones_read() -> None:
+    path = clauses_path()
+    assert path == Path(__file__).resolve().parents[1] / "checklists" / "documents" / "convention.yaml"
+    assert clauses() == yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_render_convention_writes_each_format(lang: str, checklist: Checklist) -> None:
+    sheet, issues = parse_sheet(example(), checklist, "fiche.yaml")
+    result = audit(sheet, checklist, issues, TODAY)
+    agreement = build_agreement(sheet, checklist, result, lang)
+    assert render_convention(sheet, checklist, result, lang, "md") == agreement_markdown(agreement)
+    assert render_convention(sheet, checklist, result, lang, "html") == agreement_html(agreement, "guide")
+    word = render_convention(sheet, checklist, result, lang, "docx")
+    assert isinstance(word, bytes)
+    document = docx.Document(io.BytesIO(word))
+    assert [p.text for p in document.paragraphs][:2] == [agreement.kind, "Jardins et fêtes des Linandes"]
+    assert document.core_properties.language == ("fr-FR" if lang == "fr" else "en-GB")
