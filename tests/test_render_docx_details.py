@@ -15,12 +15,13 @@ from typing import Any
 import docx
 import pytest
 import yaml
+from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from coopwizard.audit.engine import audit
 from coopwizard.guide.model import Checklist
-from coopwizard.render.docx import render_docx
+from coopwizard.render.docx import WordWriter, clean_text, render_docx
 from coopwizard.sheet.model import Sheet
 from coopwizard.sheet.parse import parse_sheet
 from tests.golden import HALF
@@ -1085,3 +1086,69 @@ def test_a_sheet_with_only_a_title_and_a_level_in_word(checklist: Checklist) -> 
         "topics": {"values": {"status": "to_complete", "notes": "À revoir en comité"}},
     }
     assert blocks(word_of(data, checklist, "en")) == SPARSE_EN
+
+
+# -- the page and the writer --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "word_lang"), [("fr", "fr-FR"), ("en", "en-GB"), ("de", "en-GB")])
+def test_an_a4_page_in_the_document_s_language(lang: str, word_lang: str) -> None:
+    """A4 with 20 mm side and 18 mm top and bottom margins, Liberation Sans 10.5 pt, the text's language set on
+    the Normal style (spell-checking) and in the properties, the title without control characters."""
+    writer = WordWriter(lang, "Fiche \x1b[1mT\x07")
+    document = docx.Document(io.BytesIO(writer.to_bytes()))
+    section = document.sections[0]
+    assert [round(v.mm, 1) for v in (section.page_width, section.page_height)] == [210.0, 297.0]
+    assert [round(v.mm, 1) for v in (section.left_margin, section.right_margin)] == [20.0, 20.0]
+    assert [round(v.mm, 1) for v in (section.top_margin, section.bottom_margin)] == [18.0, 18.0]
+    normal = document.styles["Normal"]
+    assert normal.font.name == "Liberation Sans" and normal.font.size.pt == 10.5
+    languages = normal.element.rPr.findall(qn("w:lang"))
+    assert [element.get(qn("w:val")) for element in languages] == [word_lang]
+    properties = document.core_properties
+    assert (properties.title, properties.language, properties.author) == ("Fiche [1mT", word_lang, "coopwizard")
+
+
+def test_the_writer_s_blocks(checklist: Checklist) -> None:
+    writer = WordWriter("fr", "T")
+    writer.numbered(["un", "deux\x00"])
+    writer.bullets(["a\x1b"])
+    writer.labelled("Contact", "x@example.org")
+    writer.para()
+    writer.para("texte", bold="Gras ", italic=True, style="Quote")
+    writer.table(["A", "B"], [["1", "2\x07"], ["3", "4"]], bold_rows=[1])
+    document = docx.Document(io.BytesIO(writer.to_bytes()))
+    assert blocks(document) == [
+        ("List Number", [("un", None, None)]),
+        ("List Number", [("deux", None, None)]),
+        ("List Bullet", [("a", None, None)]),
+        ("Normal", [("Contact\u00a0: ", True, None), ("x@example.org", None, False)]),
+        ("Normal", []),
+        ("Quote", [("Gras ", True, None), ("texte", None, True)]),
+        (
+            "table",
+            [
+                [("A", [None, True]), ("B", [None, True])],
+                [("1", [None, False]), ("2", [None, False])],
+                [("3", [None, True]), ("4", [None, True])],
+            ],
+        ),
+        ("Normal", []),
+    ]
+    (table,) = document.tables
+    assert table.style.name == "Table Grid"
+    headers = [row._tr.trPr.findall(qn("w:tblHeader")) if row._tr.trPr is not None else [] for row in table.rows]
+    assert [[h.get(qn("w:val")) for h in found] for found in headers] == [["true"], [], []]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("a\x00b\x08c\x0bd\x0ce\x0ef\x1fg\x7fh\x80i\x9fj", "abcdefghij"),
+        ("tab\tline\nreturn\r", "tab\tline\nreturn\r"),
+        ("é « » \u00a0\u202f🌱", "é « » \u00a0\u202f🌱"),
+        (12, "12"),
+    ],
+)
+def test_clean_text_drops_what_xml_cannot_hold_and_only_that(text: Any, kept: str) -> None:
+    assert clean_text(text) == kept
