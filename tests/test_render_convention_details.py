@@ -8,6 +8,7 @@ French and English, one part of the draft the partners read and sign.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 from collections.abc import Iterator
@@ -148,6 +149,19 @@ def test_a_sheet_with_no_partner_leaves_one_party_to_name_in_words(
     assert [p.item for p in agreement.parties] == [True]
     between = "Entre les soussignées" if lang == "fr" else "Between the undersigned"
     assert [t.what for t in agreement.todos if t.where == between][::4] == [what, what]
+    no_partner = (
+        french("[à compléter : les associations partenaires]")
+        if lang == "fr"
+        else ("[to complete: the partner associations]")
+    )
+    assert texts(agreement, 3)[1] == texts(agreement, 4)[1] == no_partner
+    assert [(p.item, [s.todo for s in p.segments]) for p in article(agreement, 3).paragraphs[1:2]] == [(True, [True])]
+    assert agreement.place_date.plain.endswith(
+        french("en [à compléter : nombre d'exemplaires] exemplaires originaux.")
+        if lang == "fr"
+        else "in [to complete: number of copies] original copies."
+    )
+    assert agreement.signatures == []
 
 
 # -- the whole agreement of the example sheet ----------------------------------------------------
@@ -1749,3 +1763,24 @@ def test_render_convention_writes_each_format(lang: str, checklist: Checklist) -
     document = docx.Document(io.BytesIO(word))
     assert [p.text for p in document.paragraphs][:2] == [agreement.kind, "Jardins et fêtes des Linandes"]
     assert document.core_properties.language == ("fr-FR" if lang == "fr" else "en-GB")
+
+
+@pytest.mark.parametrize(
+    ("lang", "gap"), [("fr", "[à compléter\u00a0: insurer_name]"), ("en", "[to complete: insurer_name]")]
+)
+def test_a_clause_naming_an_answer_with_no_guidance_asks_for_it_by_its_name(
+    lang: str, gap: str, checklist: Checklist, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The clauses are data: one edited to name an answer that has no guidance under `todos` still marks the gap,
+    with the answer's name, and lists it."""
+    from coopwizard.render import convention
+
+    data = copy.deepcopy(clauses())
+    data["articles"][7]["paragraphs"][0]["text"] = {
+        "fr": "Assureur : {insurer_name}.",
+        "en": "Insurer: {insurer_name}.",
+    }
+    monkeypatch.setattr(convention, "clauses", lambda: data)
+    agreement = agreement_of(example(), checklist, lang)
+    assert texts(agreement, 8)[0] == (french("Assureur : ") if lang == "fr" else "Insurer: ") + gap + "."
+    assert [t.what for t in agreement.todos if t.where.startswith("Article 8")] == ["insurer_name"]
