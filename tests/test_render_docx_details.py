@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import docx
@@ -20,10 +21,12 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from coopwizard.audit.engine import audit
+from coopwizard.guide.load import load_checklist
 from coopwizard.guide.model import Checklist
 from coopwizard.render.docx import WordWriter, clean_text, render_docx
 from coopwizard.sheet.model import Sheet
 from coopwizard.sheet.parse import parse_sheet
+from tests.conftest import ROOT
 from tests.golden import HALF
 from tests.sheets import example
 
@@ -1152,3 +1155,37 @@ def test_the_writer_s_blocks(checklist: Checklist) -> None:
 )
 def test_clean_text_drops_what_xml_cannot_hold_and_only_that(text: Any, kept: str) -> None:
     assert clean_text(text) == kept
+
+
+def test_the_sheet_s_title_is_the_document_s(checklist: Checklist) -> None:
+    document = word_of(example(), checklist, "fr")
+    assert document.core_properties.title == "Jardins et fêtes des Linandes"
+    assert document.core_properties.language == "fr-FR"
+
+
+def test_only_the_milestones_are_left_out_of_the_timeline_topic(tmp_path: Path) -> None:
+    """The milestones are shown once, as the timeline; another answer of that topic (a checklist of one's own) is
+    shown with the topic, in its place."""
+    data = yaml.safe_load((ROOT / "checklists" / "default.yaml").read_text(encoding="utf-8"))
+    timeline = next(t for t in data["topics"] if t["id"] == "timeline")
+    timeline["questions"].append(
+        {
+            "id": "rhythm",
+            "type": "text",
+            "label": {"fr": "Rythme", "en": "Rhythm"},
+            "text": {"fr": "Rythme", "en": "Rhythm"},
+        }
+    )
+    path = tmp_path / "custom.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    custom = load_checklist(path)
+    sheet = example()
+    sheet["topics"]["timeline"]["rhythm"] = "Un chantier par mois"
+    document = blocks(word_of(sheet, custom, "en"))
+    at = document.index(("Heading 2", [("7. Timeline — settled", None, None)]))
+    assert document[at : at + 4] == [
+        ("Heading 2", [("7. Timeline — settled", None, None)]),
+        ("Normal", [("the schedule for carrying it out", None, True)]),
+        ("Normal", [("Rhythm: ", True, None), ("Un chantier par mois", None, False)]),
+        ("Heading 2", [("8. Communication — settled", None, None)]),
+    ]
