@@ -22,6 +22,7 @@ import yaml
 from docx.enum.text import WD_COLOR_INDEX
 
 from coopwizard.audit.engine import audit
+from coopwizard.guide.load import load_checklist
 from coopwizard.guide.model import Checklist
 from coopwizard.render.convention import (
     Agreement,
@@ -40,6 +41,7 @@ from coopwizard.render.convention import (
 )
 from coopwizard.render.html import TEMPLATES
 from coopwizard.sheet.parse import parse_sheet
+from tests.conftest import ROOT
 from tests.helpers import french
 from tests.sheets import example
 
@@ -1784,3 +1786,22 @@ def test_a_clause_naming_an_answer_with_no_guidance_asks_for_it_by_its_name(
     agreement = agreement_of(example(), checklist, lang)
     assert texts(agreement, 8)[0] == (french("Assureur : ") if lang == "fr" else "Insurer: ") + gap + "."
     assert [t.what for t in agreement.todos if t.where.startswith("Article 8")] == ["insurer_name"]
+
+
+def test_a_rapprochement_left_at_the_checklist_s_default_is_none(tmp_path: Path) -> None:
+    """« aucun » / "none" whatever the checklist calls its default choice: a rapprochement is only named when one
+    is considered."""
+    data = yaml.safe_load((ROOT / "checklists" / "default.yaml").read_text(encoding="utf-8"))
+    question = next(q for q in data["classification"] if q["id"] == "formal_rapprochement")
+    question["choices"][0]["label"] = {"fr": "Pas envisagé", "en": "Not considered"}
+    path = tmp_path / "custom.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    custom = load_checklist(path)
+    sheet = {
+        "format": 1,
+        "project": {"title": "T"},
+        "partners": [{"name": "A"}],
+        "classification": {**COOPERATION, "formal_rapprochement": "none"},
+    }
+    assert texts(agreement_of(sheet, custom, "fr"), 1)[3:] == [_cooperating("aucun", "fr")]
+    assert texts(agreement_of(sheet, custom, "en"), 1)[3:] == [_cooperating("none", "en")]

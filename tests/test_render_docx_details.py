@@ -1189,3 +1189,18 @@ def test_only_the_milestones_are_left_out_of_the_timeline_topic(tmp_path: Path) 
         ("Normal", [("Rhythm: ", True, None), ("Un chantier par mois", None, False)]),
         ("Heading 2", [("8. Communication — settled", None, None)]),
     ]
+
+
+def test_every_need_with_no_source_is_named_after_the_budget(checklist: Checklist) -> None:
+    data = example()
+    data["topics"]["material_resources"]["needed"] = [
+        {"item": "Graines", "amount": 300},
+        {"item": "Récupérateur", "amount": 450, "source": "Budget participatif"},
+        {"item": "Bâche", "amount": 80},
+    ]
+    document = blocks(word_of(data, checklist, "fr"))
+    at = document.index(("Heading 1", [("Le pense-bête", None, None)]))
+    assert document[at - 1] == (
+        "Normal",
+        [("Besoins sans source envisagée\u00a0: Graines, Bâche.", None, False)],
+    )
