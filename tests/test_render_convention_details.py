@@ -1805,3 +1805,25 @@ def test_a_rapprochement_left_at_the_checklist_s_default_is_none(tmp_path: Path)
     }
     assert texts(agreement_of(sheet, custom, "fr"), 1)[3:] == [_cooperating("aucun", "fr")]
     assert texts(agreement_of(sheet, custom, "en"), 1)[3:] == [_cooperating("none", "en")]
+
+
+def test_an_optional_clause_repeated_for_each_partner_leaves_out_the_partners_it_cannot_fill(
+    checklist: Checklist, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The clauses are data: `each` with `optional` writes the line for the partners that give its answers only,
+    and no gap (the shipped clauses use it for the next actions, which are never blank)."""
+    from coopwizard.render import convention
+
+    data = copy.deepcopy(clauses())
+    data["articles"][6]["paragraphs"].append(
+        {
+            "each": "partners",
+            "optional": True,
+            "text": {"fr": "Courriel de {name} : {contact}", "en": "{name}: {contact}"},
+        }
+    )
+    monkeypatch.setattr(convention, "clauses", lambda: data)
+    agreement = agreement_of(_partners_sheet(), checklist, "en")
+    assert texts(agreement, 7)[-1] == "A: a@example.org"
+    assert [p.item for p in article(agreement, 7).paragraphs][-2:] == [False, True]
+    assert not [t for t in agreement.todos if t.where == "Article 7 — Communication" and t.what == "email or phone"]
