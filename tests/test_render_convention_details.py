@@ -1710,6 +1710,7 @@ def test_an_answer_as_the_end_of_a_sentence(value: Any, sentence: str | None) ->
         (("participation libre", "Les fêtes sont gratuites."), "participation libre. Les fêtes sont gratuites"),
         ((None, " Gratuit.. "), "Gratuit"),
         (("réinvesti. ", None), "réinvesti"),
+        (("Tarif X.", "Groupe XX"), "Tarif X. Groupe XX"),
     ],
 )
 def test_answers_joined_as_sentences_without_the_last_full_stop(

@@ -1204,3 +1204,9 @@ def test_every_need_with_no_source_is_named_after_the_budget(checklist: Checklis
         "Normal",
         [("Besoins sans source envisagée\u00a0: Graines, Bâche.", None, False)],
     )
+
+
+@pytest.mark.parametrize("row", [["1"], ["1", "2", "3"]])
+def test_a_table_row_of_another_length_than_the_head_is_refused(row: list[str]) -> None:
+    with pytest.raises(ValueError, match="zip"):
+        WordWriter("fr", "T").table(["A", "B"], [row])
