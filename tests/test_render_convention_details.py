@@ -1828,3 +1828,17 @@ def test_an_optional_clause_repeated_for_each_partner_leaves_out_the_partners_it
     assert texts(agreement, 7)[-1] == "A: a@example.org"
     assert [p.item for p in article(agreement, 7).paragraphs][-2:] == [False, True]
     assert not [t for t in agreement.todos if t.where == "Article 7 — Communication" and t.what == "email or phone"]
+
+
+def test_criteria_with_no_measure_field_leave_the_measure_to_complete(tmp_path: Path) -> None:
+    """A checklist of one's own whose success criteria have no measure: each criterion keeps its line, with the
+    measure as a gap."""
+    data = yaml.safe_load((ROOT / "checklists" / "default.yaml").read_text(encoding="utf-8"))
+    topic = next(t for t in data["topics"] if t["id"] == "success_criteria")
+    topic["questions"][0]["fields"] = topic["questions"][0]["fields"][:1]
+    path = tmp_path / "custom.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    sheet = example()
+    sheet["topics"]["success_criteria"]["criteria"] = [{"criterion": "Fréquentation des fêtes"}]
+    agreement = agreement_of(sheet, load_checklist(path), "en")
+    assert texts(agreement, 10)[1] == "Fréquentation des fêtes — measured by: [to complete: how to measure it]"
