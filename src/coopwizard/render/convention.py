@@ -26,6 +26,8 @@ from coopwizard.render.view import View, build_view
 from coopwizard.sheet.model import Sheet
 
 _FORMATTER = string.Formatter()
+# Pieces of a sentence that the sheet may leave out: empty, they are written as nothing, not as a gap.
+_MAY_BE_EMPTY = frozenset({"territory_clause"})
 
 
 def clauses_path() -> Path:
@@ -150,22 +152,22 @@ class _Builder:
             "reason": _sentence(answers.get("purpose.reason")),
             "method": _sentence(answers.get("purpose.method")),
             "values": values,
-            "main_objective": answers.get("purpose.main_objective"),
+            "main_objective": _joined(answers.get("purpose.main_objective")),
             "level": level.supported,
             "level_applies_to": level.applies_to,
             "rapprochement": _lower_first(rapprochement) if rapprochement else ("aucun" if lang == "fr" else "none"),
             "end_date": last.date_text if last else None,
-            "municipal_staff": answers.get("human_resources.municipal_staff"),
+            "municipal_staff": _joined(answers.get("human_resources.municipal_staff")),
             "total_existing": None if budget.empty else budget.total_existing,
             "total_needed": None if budget.empty else budget.total_needed,
             "gap": None if budget.empty else budget.gap_text,
             "pricing": pricing,
             "surplus": surplus,
-            "decision_makers": answers.get("governance.decision_makers"),
+            "decision_makers": _joined(answers.get("governance.decision_makers")),
             "decision_rule": text("governance", "decision_rule")
             if answers.get("governance.decision_rule") not in (None, "undecided")
             else None,
-            "meetings": answers.get("governance.meetings"),
+            "meetings": _joined(answers.get("governance.meetings")),
             "internal": _sentence(answers.get("communication.internal")),
             "external": _sentence(answers.get("communication.external")),
             "channels": text("communication", "channels"),
@@ -213,7 +215,7 @@ class _Builder:
             if name is None:
                 continue
             value = values.get(name)
-            if value is None or value == "":
+            if value is None or (value == "" and name not in _MAY_BE_EMPTY):
                 if optional:
                     return None
                 guidance = self.t(self.data["todos"].get(name, {"fr": name, "en": name}))
@@ -307,7 +309,8 @@ class _Builder:
 
 
 def _joined(*parts: str | None) -> str | None:
-    """Answers one after the other, as sentences: "participation libre. Les fêtes sont gratuites"."""
+    """Answers one after the other, as sentences: "participation libre. Les fêtes sont gratuites" (the clause
+    puts the last full stop: one answer alone also loses its own)."""
     kept = [p.strip().rstrip(".") for p in parts if p and p.strip()]
     return ". ".join(kept) or None
 
