@@ -35,7 +35,14 @@ def _level(checklist: Checklist, level_id: str) -> Any:
         ({"shares_resources": False}, None, [], "mutualisation", ["shares_resources"], True),
         ({"formal_rapprochement": "none"}, None, [], "mutualisation", ["shares_resources"], True),
         ({"shares_resources": YES}, "mutualisation", ["mutualisation"], "collaboration", ["shares_work"], True),
-        ({"shares_work": YES}, "collaboration", ["collaboration"], "cooperation", ["shares_resources", "shared_organisation", "beyond_one_event"], True),
+        (
+            {"shares_work": YES},
+            "collaboration",
+            ["collaboration"],
+            "cooperation",
+            ["shares_resources", "shared_organisation", "beyond_one_event"],
+            True,
+        ),
         (
             {"shares_resources": YES, "shares_work": YES},
             "collaboration",
@@ -95,18 +102,14 @@ def test_the_level_reached_is_the_highest_rank_not_the_last_listed(checklist: Ch
 
 def test_the_next_step_is_said_in_the_guide_s_words_or_by_the_question(checklist: Checklist) -> None:
     result = classify({"shares_work": YES}, checklist)
-    assert steps_to_next(result, "fr") == [
-        q.to_reach.fr for q in result.missing if q.to_reach is not None
-    ]
+    assert steps_to_next(result, "fr") == [q.to_reach.fr for q in result.missing if q.to_reach is not None]
     assert steps_to_next(result, "en") == [
         "Share non-human means (premises, equipment, logistics).",
         "Organise technical and human means in common, with shared governance.",
         "Make the project last over time, beyond a single event.",
     ]
     bare = Question(id="q", type="yes_no", text=Localized("Partagez-vous ?", "Do you share?"))
-    told = Question(
-        id="r", type="yes_no", text=Localized("Texte", "Text"), to_reach=Localized("Partager", "Share")
-    )
+    told = Question(id="r", type="yes_no", text=Localized("Texte", "Text"), to_reach=Localized("Partager", "Share"))
     cooperation = _level(checklist, "cooperation")
     pending = Classification(None, (), cooperation, (bare, told), False)
     assert steps_to_next(pending, "fr") == ["Partagez-vous ?", "Partager"]

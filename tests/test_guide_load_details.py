@@ -94,7 +94,14 @@ def test_the_checklist_option_then_the_environment_then_the_default(monkeypatch:
     [
         ("purpose.reason", "purpose", "reason", False, True, ("topics", "purpose", "reason")),
         ("project.title", "project", "title", False, False, ("project", "title")),
-        ("classification.shares_work", "classification", "shares_work", False, False, ("classification", "shares_work")),
+        (
+            "classification.shares_work",
+            "classification",
+            "shares_work",
+            False,
+            False,
+            ("classification", "shares_work"),
+        ),
         ("partner.representative", "partner", "representative", True, False, ("partners",)),
         ("partners.name", "partners", "name", False, True, ("topics", "partners", "name")),
     ],
@@ -183,6 +190,17 @@ def test_a_stored_checklist_is_read_back_under_its_new_name(fresh_caches: Path) 
     assert cached is not None and cached.origin == "second.yaml"
     checklist_cache.store(text, parsed)  # again, in a folder that now exists
     assert [p.name for p in fresh_caches.iterdir()] == [entry.name]
+
+
+def test_two_checklists_are_kept_side_by_side_in_one_folder(fresh_caches: Path) -> None:
+    text = DEFAULT.read_text(encoding="utf-8")
+    other = text + "\n# adapted\n"
+    checklist_cache.store(text, _parsed(text))
+    checklist_cache.store(other, _parsed(other))  # the folder exists by now
+    assert sorted(p.name for p in fresh_caches.iterdir()) == sorted(
+        [checklist_cache._entry(text).name, checklist_cache._entry(other).name]
+    )
+    assert checklist_cache.load_cached(other, "b.yaml") == checklist_cache.load_cached(text, "a.yaml")
 
 
 def test_the_cache_folder_is_made_with_its_parents(fresh_caches: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -79,7 +79,9 @@ def test_a_topic_is_found_by_its_id_the_first_of_an_id(guide: Checklist) -> None
     assert guide.topic("outlook") is guide.topics[-1]
     assert guide.topic("nothing") is None
     assert guide.topic("project") is None
-    doubled = dataclasses.replace(guide, topics=(*guide.topics, dataclasses.replace(guide.topics[1], label=Localized("x", "x"))))
+    doubled = dataclasses.replace(
+        guide, topics=(*guide.topics, dataclasses.replace(guide.topics[1], label=Localized("x", "x")))
+    )
     assert doubled.topic(guide.topics[1].id) is guide.topics[1]
 
 
@@ -99,7 +101,10 @@ def test_levels_practices_and_notes_are_found_by_their_id(guide: Checklist) -> N
     [
         ("project", ["title", "summary", "territory", "scope", "theme"]),
         ("partner", ["name", "representative", "contact", "brings_material", "brings_money", "brings_people"]),
-        ("classification", ["shares_resources", "shares_work", "shared_organisation", "beyond_one_event", "formal_rapprochement"]),
+        (
+            "classification",
+            ["shares_resources", "shares_work", "shared_organisation", "beyond_one_event", "formal_rapprochement"],
+        ),
         ("material_resources", ["existing", "needed"]),
         ("purpose", ["reason", "objectives", "main_objective", "method"]),
     ],

@@ -56,11 +56,11 @@ def fresh_caches() -> Iterator[None]:
     AnswerPath.parse.cache_clear()
 
 
-def L(fr: str, en: str) -> dict[str, str]:  # noqa: N802 - reads as the checklist's {fr:, en:}
+def L(fr: str, en: str) -> dict[str, str]:  # reads as the checklist's {fr:, en:}
     return {"fr": fr, "en": en}
 
 
-def T(fr: str, en: str) -> Localized:  # noqa: N802 - the same text, as the model holds it
+def T(fr: str, en: str) -> Localized:  # the same text, as the model holds it
     return Localized(typeset(fr, "fr"), typeset(en, "en"))
 
 
@@ -118,7 +118,12 @@ MINIMAL: dict[str, Any] = {
             "help": L("Aide : choisir", "Help: choose"),
             "choices": [{"id": "local", "label": L("locale", "local")}, {"id": "theme", "label": L("thème", "theme")}],
         },
-        {"id": "theme", "type": "text", "text": L("Thème", "Theme"), "when": {"answer": "project.scope", "any_of": ["theme"]}},
+        {
+            "id": "theme",
+            "type": "text",
+            "text": L("Thème", "Theme"),
+            "when": {"answer": "project.scope", "any_of": ["theme"]},
+        },
     ],
     "partner": [
         {"id": "name", "type": "text", "required": True, "text": L("Nom", "Name")},
@@ -146,7 +151,10 @@ MINIMAL: dict[str, Any] = {
                     "id": "decision",
                     "type": "choice",
                     "text": L("Décision ?", "Decision?"),
-                    "choices": [{"id": "vote", "label": L("vote", "vote")}, {"id": "undecided", "label": L("à voir", "open")}],
+                    "choices": [
+                        {"id": "vote", "label": L("vote", "vote")},
+                        {"id": "undecided", "label": L("à voir", "open")},
+                    ],
                 },
                 {"id": "committee", "type": "yes_no", "text": L("Comité ?", "Committee?"), "default": False},
                 {
@@ -188,14 +196,31 @@ MINIMAL: dict[str, Any] = {
         }
     ],
     "practices": [
-        {"id": "organise", "text": L("S'organiser", "Get organised"), "check": {"rule": "answered", "paths": ["timeline.milestones"]}},
+        {
+            "id": "organise",
+            "text": L("S'organiser", "Get organised"),
+            "check": {"rule": "answered", "paths": ["timeline.milestones"]},
+        },
         {
             "id": "decide",
             "text": L("Décider", "Decide"),
-            "check": {"rule": "choice_in", "paths": ["timeline.decision"], "values": ["vote"], "expects": L("un vote", "a vote")},
+            "check": {
+                "rule": "choice_in",
+                "paths": ["timeline.decision"],
+                "values": ["vote"],
+                "expects": L("un vote", "a vote"),
+            },
         },
-        {"id": "contacts", "text": L("Contacts", "Contacts"), "check": {"rule": "every_partner", "paths": ["partner.contact"]}},
-        {"id": "committee", "text": L("Un comité", "A committee"), "check": {"rule": "is_yes", "paths": ["timeline.committee"]}},
+        {
+            "id": "contacts",
+            "text": L("Contacts", "Contacts"),
+            "check": {"rule": "every_partner", "paths": ["partner.contact"]},
+        },
+        {
+            "id": "committee",
+            "text": L("Un comité", "A committee"),
+            "check": {"rule": "is_yes", "paths": ["timeline.committee"]},
+        },
         {"id": "listen", "text": L("Écouter", "Listen")},
     ],
     "consistency": [
@@ -231,7 +256,10 @@ MINIMAL: dict[str, Any] = {
     "placeholders": {"fr": ["à voir", "plus tard"], "en": ["TBD"]},
     "review": {
         "scale": [L("pas d'accord", "disagree"), L("d'accord", "agree")],
-        "ratings": [{"id": "met", "label": L("atteint", "met")}, {"id": "not_met", "label": L("pas atteint", "not met")}],
+        "ratings": [
+            {"id": "met", "label": L("atteint", "met")},
+            {"id": "not_met", "label": L("pas atteint", "not met")},
+        ],
         "concerns": [
             {
                 "id": "pace",
@@ -290,12 +318,27 @@ def _expected() -> Checklist:
         title=T("Petit guide : essai", "Small guide: a test"),
         source=T("Une source", "A source"),
         levels=(
-            Level("pooling", 1, T("Mutualisation", "Pooling"), T("s'entraider", "mutual help"), T("les locaux", "premises"), ("shares",)),
             Level(
-                "together", 2, T("Collaboration", "Collaboration"), T("ensemble", "together"), T("le travail", "work"), ("shares", "works")
+                "pooling",
+                1,
+                T("Mutualisation", "Pooling"),
+                T("s'entraider", "mutual help"),
+                T("les locaux", "premises"),
+                ("shares",),
+            ),
+            Level(
+                "together",
+                2,
+                T("Collaboration", "Collaboration"),
+                T("ensemble", "together"),
+                T("le travail", "work"),
+                ("shares", "works"),
             ),
         ),
-        level_notes=(Note("note", T("Une note !", "A note!"), None), Note("both", T("Les deux", "Both"), "several_modes")),
+        level_notes=(
+            Note("note", T("Une note !", "A note!"), None),
+            Note("both", T("Les deux", "Both"), "several_modes"),
+        ),
         classification=(shares, works, formal),
         project=(
             Question(id="title", type="text", text=T("Titre", "Title"), required=True, label=T("T", "T")),
@@ -364,7 +407,9 @@ def _expected() -> Checklist:
             ),
         ),
         practices=(
-            Practice("organise", T("S'organiser", "Get organised"), PracticeCheck("answered", ("timeline.milestones",), ())),
+            Practice(
+                "organise", T("S'organiser", "Get organised"), PracticeCheck("answered", ("timeline.milestones",), ())
+            ),
             Practice(
                 "decide",
                 T("Décider", "Decide"),
@@ -418,7 +463,13 @@ def _expected() -> Checklist:
                     ("hasty",),
                     ("organise", "decide"),
                 ),
-                ReviewConcern("means", T("Les moyens", "The means"), (ReviewStatement("enough", T("C'est assez ?", "Enough?")),), (), ()),
+                ReviewConcern(
+                    "means",
+                    T("Les moyens", "The means"),
+                    (ReviewStatement("enough", T("C'est assez ?", "Enough?")),),
+                    (),
+                    (),
+                ),
             ),
             ratings=(ReviewRating("met", T("atteint", "met")), ReviewRating("not_met", T("pas atteint", "not met"))),
             due_months=12,
@@ -517,8 +568,17 @@ def test_the_keys_of_an_entry_are_its_model_s_fields() -> None:
         ({"id": "a_b-C9"}, lambda c: c.id == "a_b-C9"),
         ({"version": 0}, lambda c: c.version == 0),
         ({"pitfalls.0.practices": DROP}, lambda c: c.pitfalls[0].practices == ()),
-        ({"pitfalls.0.params.max_unsettled_topics": 2.5}, lambda c: c.pitfalls[0].params["max_unsettled_topics"] == 2.5),
-        ({"consistency.0.params.note": DROP}, lambda c: dict(c.consistency[0].params) == {"rapprochement": "classification.formal", "no_rapprochement": ["none"]}),
+        (
+            {"pitfalls.0.params.max_unsettled_topics": 2.5},
+            lambda c: c.pitfalls[0].params["max_unsettled_topics"] == 2.5,
+        ),
+        (
+            {"consistency.0.params.note": DROP},
+            lambda c: (
+                dict(c.consistency[0].params)
+                == {"rapprochement": "classification.formal", "no_rapprochement": ["none"]}
+            ),
+        ),
         ({"consistency.0.params.note": None}, lambda c: c.consistency[0].params["note"] is None),
         ({"practices.1.check.values": DROP}, lambda c: c.practices[1].check.values == ()),
         ({"practices.1.check.values": []}, lambda c: c.practices[1].check.values == ()),
@@ -528,21 +588,51 @@ def test_the_keys_of_an_entry_are_its_model_s_fields() -> None:
             lambda c: (c.topics[0].questions[2].choices, c.topics[0].questions[2].fields) == ((), ()),
         ),
         # A condition on a text, or a yes/no, takes any value of that kind.
-        ({"project.2.when": {"answer": "project.title", "any_of": ["anything", 3]}}, lambda c: c.project[2].when == Condition("project.title", ("anything", 3))),
-        ({"project.2.when": {"answer": "timeline.committee", "any_of": [True, False]}}, lambda c: c.project[2].when.any_of == (True, False)),
+        (
+            {"project.2.when": {"answer": "project.title", "any_of": ["anything", 3]}},
+            lambda c: c.project[2].when == Condition("project.title", ("anything", 3)),
+        ),
+        (
+            {"project.2.when": {"answer": "timeline.committee", "any_of": [True, False]}},
+            lambda c: c.project[2].when.any_of == (True, False),
+        ),
         ({"project.2.when": {"answer": "money.total", "any_of": [5]}}, lambda c: c.project[2].when.any_of == (5,)),
-        ({"project.2.prefill": {"source": "partner.contact"}, "project.2.type": "per_partner"}, lambda c: c.project[2].prefill == Prefill("partner.contact")),
-        ({"project.3": {"id": "summary", "type": "text", "text": L("R", "S"), "default": "x"}}, lambda c: c.project[3].default == "x"),
-        ({"partner.0.id": "contact", "partner.2.id": "name"}, lambda c: [q.id for q in c.partner] == ["contact", "brings", "name"]),
+        (
+            {"project.2.prefill": {"source": "partner.contact"}, "project.2.type": "per_partner"},
+            lambda c: c.project[2].prefill == Prefill("partner.contact"),
+        ),
+        (
+            {"project.3": {"id": "summary", "type": "text", "text": L("R", "S"), "default": "x"}},
+            lambda c: c.project[3].default == "x",
+        ),
+        (
+            {"partner.0.id": "contact", "partner.2.id": "name"},
+            lambda c: [q.id for q in c.partner] == ["contact", "brings", "name"],
+        ),
         ({"levels.0.requires": ["formal"]}, lambda c: c.levels[0].requires == ("formal",)),
         # Each part reserves its own names only: the sheet keeps `level` in classification, `created` in project.
         ({"project.2.id": "level"}, lambda c: c.project[2].id == "level"),
-        ({"project.2.id": "status", "project.3": {"id": "notes", "type": "text", "text": L("N", "N")}}, lambda c: [q.id for q in c.project] == ["title", "scope", "status", "notes"]),
-        ({"classification.3": {"id": "created", "type": "yes_no", "text": L("C", "C")}}, lambda c: c.classification[3].id == "created"),
-        ({"topics.1.questions.0.id": "language", "topics.1.questions.1.id": "level"}, lambda c: c.topics[1].questions[1].id == "level"),
+        (
+            {"project.2.id": "status", "project.3": {"id": "notes", "type": "text", "text": L("N", "N")}},
+            lambda c: [q.id for q in c.project] == ["title", "scope", "status", "notes"],
+        ),
+        (
+            {"classification.3": {"id": "created", "type": "yes_no", "text": L("C", "C")}},
+            lambda c: c.classification[3].id == "created",
+        ),
+        (
+            {"topics.1.questions.0.id": "language", "topics.1.questions.1.id": "level"},
+            lambda c: c.topics[1].questions[1].id == "level",
+        ),
         ({"classification.2.default": DROP}, lambda c: c.classification[2].default is None),
-        ({"review.concerns.0.pitfalls": DROP, "review.concerns.0.practices": DROP}, lambda c: (c.review.concerns[0].pitfalls, c.review.concerns[0].practices) == ((), ())),
-        ({"review.concerns.0.pitfalls": [], "review.concerns.0.practices": []}, lambda c: c.review.concerns[0].pitfalls == ()),
+        (
+            {"review.concerns.0.pitfalls": DROP, "review.concerns.0.practices": DROP},
+            lambda c: (c.review.concerns[0].pitfalls, c.review.concerns[0].practices) == ((), ()),
+        ),
+        (
+            {"review.concerns.0.pitfalls": [], "review.concerns.0.practices": []},
+            lambda c: c.review.concerns[0].pitfalls == (),
+        ),
     ],
 )
 def test_what_a_checklist_may_leave_out_or_give_freely(edits: dict[str, Any], check: Any) -> None:
@@ -554,7 +644,8 @@ def test_what_a_checklist_may_leave_out_or_give_freely(edits: dict[str, Any], ch
 QUESTION_TYPE_NAMES = "text, choice, multi_choice, yes_no, date, amount, list, per_partner"
 PITFALL_RULES = "dispersion, hasty_decisions, provider_relationship, unclear_purpose, wishes_vs_means"
 CONSISTENCY_RULES = (
-    "claim_beyond_one_event, claim_shared_organisation, claim_shares_resources, claim_shares_work, premature_rapprochement"
+    "claim_beyond_one_event, claim_shared_organisation, claim_shares_resources, claim_shares_work, "
+    "premature_rapprochement"
 )
 Q = "topics.0.questions"
 
@@ -600,10 +691,28 @@ BROKEN: list[tuple[str, dict[str, Any], str, str, dict[str, Any]]] = [
     ),
     ("two levels of an id", {"levels.1.id": "pooling"}, "checklist.duplicate_id", "levels.1.id", {"value": "pooling"}),
     ("a level without a motto", {"levels.1.motto": DROP}, "checklist.not_mapping", "levels.1.motto", {}),
-    ("a level without its scope", {"levels.0.applies_to.en": DROP}, "checklist.missing_language", "levels.0.applies_to.en", {"lang": "en"}),
+    (
+        "a level without its scope",
+        {"levels.0.applies_to.en": DROP},
+        "checklist.missing_language",
+        "levels.0.applies_to.en",
+        {"lang": "en"},
+    ),
     ("no level notes", {"level_notes": DROP}, "checklist.not_list", "level_notes", {}),
-    ("a note shown always", {"level_notes.1.shown": "always"}, "checklist.bad_type", "level_notes.1.shown", {"value": "always", "allowed": "several_modes"}),
-    ("a note with a misspelt key", {"level_notes.0.shwn": None}, "checklist.unknown_key", "level_notes.0.shwn", {"suggestion": "shown"}),
+    (
+        "a note shown always",
+        {"level_notes.1.shown": "always"},
+        "checklist.bad_type",
+        "level_notes.1.shown",
+        {"value": "always", "allowed": "several_modes"},
+    ),
+    (
+        "a note with a misspelt key",
+        {"level_notes.0.shwn": None},
+        "checklist.unknown_key",
+        "level_notes.0.shwn",
+        {"suggestion": "shown"},
+    ),
     ("a note as text", {"level_notes.0": "x"}, "checklist.not_mapping", "level_notes.0", {}),
     ("a note without text", {"level_notes.0.text": DROP}, "checklist.not_mapping", "level_notes.0.text", {}),
     # questions
@@ -615,38 +724,128 @@ BROKEN: list[tuple[str, dict[str, Any], str, str, dict[str, Any]]] = [
         "classification.1.type",
         {"value": "text", "allowed": "yes_no, choice"},
     ),
-    ("a classification question named level", {"classification.1.id": "level"}, "checklist.reserved_id", "classification.1.id", {"value": "level"}),
-    ("two classification questions of an id", {"classification.1.id": "shares"}, "checklist.duplicate_id", "classification.1.id", {"value": "shares"}),
-    ("a question of no type", {"project.1.type": DROP}, "checklist.bad_type", "project.1.type", {"value": None, "allowed": QUESTION_TYPE_NAMES}),
-    ("a question of an unknown type", {"project.1.type": "essay"}, "checklist.bad_type", "project.1.type", {"value": "essay", "allowed": QUESTION_TYPE_NAMES}),
-    ("a project question named created", {"project.1.id": "created"}, "checklist.reserved_id", "project.1.id", {"value": "created"}),
-    ("a project question named language", {"project.2.id": "language"}, "checklist.reserved_id", "project.2.id", {"value": "language"}),
-    ("two project questions of an id", {"project.2.id": "scope"}, "checklist.duplicate_id", "project.2.id", {"value": "scope"}),
+    (
+        "a classification question named level",
+        {"classification.1.id": "level"},
+        "checklist.reserved_id",
+        "classification.1.id",
+        {"value": "level"},
+    ),
+    (
+        "two classification questions of an id",
+        {"classification.1.id": "shares"},
+        "checklist.duplicate_id",
+        "classification.1.id",
+        {"value": "shares"},
+    ),
+    (
+        "a question of no type",
+        {"project.1.type": DROP},
+        "checklist.bad_type",
+        "project.1.type",
+        {"value": None, "allowed": QUESTION_TYPE_NAMES},
+    ),
+    (
+        "a question of an unknown type",
+        {"project.1.type": "essay"},
+        "checklist.bad_type",
+        "project.1.type",
+        {"value": "essay", "allowed": QUESTION_TYPE_NAMES},
+    ),
+    (
+        "a project question named created",
+        {"project.1.id": "created"},
+        "checklist.reserved_id",
+        "project.1.id",
+        {"value": "created"},
+    ),
+    (
+        "a project question named language",
+        {"project.2.id": "language"},
+        "checklist.reserved_id",
+        "project.2.id",
+        {"value": "language"},
+    ),
+    (
+        "two project questions of an id",
+        {"project.2.id": "scope"},
+        "checklist.duplicate_id",
+        "project.2.id",
+        {"value": "scope"},
+    ),
     ("the title not first", {"project.0.id": "heading"}, "checklist.title_first", "project.0.id", {}),
     ("the title not a text", {"project.0.type": "yes_no"}, "checklist.title_first", "project.0.id", {}),
     ("no project", {"project": []}, "checklist.not_list", "project", {}),
     ("no partner name", {"partner.0.id": "nom"}, "checklist.partner_name", "partner", {}),
     ("a partner name not a text", {"partner.0.type": "date"}, "checklist.partner_name", "partner", {}),
-    ("a topic question named status", {f"{Q}.1.id": "status"}, "checklist.reserved_id", f"{Q}.1.id", {"value": "status"}),
+    (
+        "a topic question named status",
+        {f"{Q}.1.id": "status"},
+        "checklist.reserved_id",
+        f"{Q}.1.id",
+        {"value": "status"},
+    ),
     ("a topic question named notes", {f"{Q}.0.id": "notes"}, "checklist.reserved_id", f"{Q}.0.id", {"value": "notes"}),
     ("a question as text", {f"{Q}.1": "x"}, "checklist.not_mapping", f"{Q}.1", {}),
-    ("a misspelt question key", {f"{Q}.1.requierd": True}, "checklist.unknown_key", f"{Q}.1.requierd", {"suggestion": "required"}),
+    (
+        "a misspelt question key",
+        {f"{Q}.1.requierd": True},
+        "checklist.unknown_key",
+        f"{Q}.1.requierd",
+        {"suggestion": "required"},
+    ),
     ("required as text", {f"{Q}.1.required": "yes"}, "checklist.not_boolean", f"{Q}.1.required", {}),
     ("required as a number", {f"{Q}.1.required": 1}, "checklist.not_boolean", f"{Q}.1.required", {}),
     ("a question without text", {f"{Q}.1.text": DROP}, "checklist.not_mapping", f"{Q}.1.text", {}),
     ("help as text", {f"{Q}.1.help": "aide"}, "checklist.not_mapping", f"{Q}.1.help", {}),
     ("help left empty", {f"{Q}.1.help": None}, "checklist.not_mapping", f"{Q}.1.help", {}),
-    ("to_reach in French only", {"classification.1.to_reach": {"fr": "x"}}, "checklist.missing_language", "classification.1.to_reach.en", {"lang": "en"}),
-    ("a label in French only", {f"{Q}.1.label": {"fr": "x"}}, "checklist.missing_language", f"{Q}.1.label.en", {"lang": "en"}),
+    (
+        "to_reach in French only",
+        {"classification.1.to_reach": {"fr": "x"}},
+        "checklist.missing_language",
+        "classification.1.to_reach.en",
+        {"lang": "en"},
+    ),
+    (
+        "a label in French only",
+        {f"{Q}.1.label": {"fr": "x"}},
+        "checklist.missing_language",
+        f"{Q}.1.label.en",
+        {"lang": "en"},
+    ),
     ("a question without id", {f"{Q}.2.id": DROP}, "checklist.not_text", f"{Q}.2.id", {}),
     ("a choice question without choices", {f"{Q}.1.choices": DROP}, "checklist.not_list", f"{Q}.1.choices", {}),
     ("a multiple choice without choices", {"project.1.choices": []}, "checklist.not_list", "project.1.choices", {}),
     ("a choice as text", {f"{Q}.1.choices.1": "vote"}, "checklist.not_mapping", f"{Q}.1.choices.1", {}),
     ("a choice without label", {f"{Q}.1.choices.1.label": DROP}, "checklist.not_mapping", f"{Q}.1.choices.1.label", {}),
-    ("a choice's bad id", {f"{Q}.1.choices.1.id": "à voir"}, "checklist.bad_id", f"{Q}.1.choices.1.id", {"value": "à voir"}),
-    ("two choices of an id", {f"{Q}.1.choices.1.id": "vote"}, "checklist.duplicate_id", f"{Q}.1.choices.1.id", {"value": "vote"}),
-    ("a default that is no choice", {"classification.2.default": "divorce"}, "checklist.unknown_choice", "classification.2.default", {"value": "divorce"}),
-    ("a default given as a label", {"classification.2.default": "Aucun"}, "checklist.unknown_choice", "classification.2.default", {"value": "Aucun"}),
+    (
+        "a choice's bad id",
+        {f"{Q}.1.choices.1.id": "à voir"},
+        "checklist.bad_id",
+        f"{Q}.1.choices.1.id",
+        {"value": "à voir"},
+    ),
+    (
+        "two choices of an id",
+        {f"{Q}.1.choices.1.id": "vote"},
+        "checklist.duplicate_id",
+        f"{Q}.1.choices.1.id",
+        {"value": "vote"},
+    ),
+    (
+        "a default that is no choice",
+        {"classification.2.default": "divorce"},
+        "checklist.unknown_choice",
+        "classification.2.default",
+        {"value": "divorce"},
+    ),
+    (
+        "a default given as a label",
+        {"classification.2.default": "Aucun"},
+        "checklist.unknown_choice",
+        "classification.2.default",
+        {"value": "Aucun"},
+    ),
     ("a list with no fields listed", {f"{Q}.0.fields": []}, "checklist.not_list", f"{Q}.0.fields", {}),
     (
         "a field of a list type",
@@ -655,19 +854,73 @@ BROKEN: list[tuple[str, dict[str, Any], str, str, dict[str, Any]]] = [
         f"{Q}.0.fields.1.type",
         {"value": "list", "allowed": "text, choice, date, amount"},
     ),
-    ("two fields of an id", {f"{Q}.0.fields.1.id": "date"}, "checklist.duplicate_id", f"{Q}.0.fields.1.id", {"value": "date"}),
-    ("a field with a misspelt key", {f"{Q}.0.fields.0.tpye": "date"}, "checklist.unknown_key", f"{Q}.0.fields.0.tpye", {"suggestion": "type"}),
+    (
+        "two fields of an id",
+        {f"{Q}.0.fields.1.id": "date"},
+        "checklist.duplicate_id",
+        f"{Q}.0.fields.1.id",
+        {"value": "date"},
+    ),
+    (
+        "a field with a misspelt key",
+        {f"{Q}.0.fields.0.tpye": "date"},
+        "checklist.unknown_key",
+        f"{Q}.0.fields.0.tpye",
+        {"suggestion": "type"},
+    ),
     # conditions
     ("a condition as text", {"project.2.when": "scope"}, "checklist.not_mapping", "project.2.when", {}),
-    ("a condition with a misspelt key", {"project.2.when.any": ["theme"]}, "checklist.unknown_key", "project.2.when.any", {"suggestion": "any_of"}),
+    (
+        "a condition with a misspelt key",
+        {"project.2.when.any": ["theme"]},
+        "checklist.unknown_key",
+        "project.2.when.any",
+        {"suggestion": "any_of"},
+    ),
     ("a condition on no answer", {"project.2.when.answer": DROP}, "checklist.not_text", "project.2.when.answer", {}),
-    ("a condition on a section", {"project.2.when.answer": "scope"}, "checklist.unknown_answer_path", "project.2.when.answer", {"value": "scope"}),
-    ("a condition on a partner", {"project.2.when.answer": "partner.name"}, "checklist.unknown_answer_path", "project.2.when.answer", {"value": "partner.name"}),
-    ("a condition on no question", {"project.2.when.answer": "project.scale"}, "checklist.unknown_answer_path", "project.2.when.answer", {"value": "project.scale"}),
-    ("a condition on no topic", {"project.2.when.answer": "nothing.scope"}, "checklist.unknown_answer_path", "project.2.when.answer", {"value": "nothing.scope"}),
+    (
+        "a condition on a section",
+        {"project.2.when.answer": "scope"},
+        "checklist.unknown_answer_path",
+        "project.2.when.answer",
+        {"value": "scope"},
+    ),
+    (
+        "a condition on a partner",
+        {"project.2.when.answer": "partner.name"},
+        "checklist.unknown_answer_path",
+        "project.2.when.answer",
+        {"value": "partner.name"},
+    ),
+    (
+        "a condition on no question",
+        {"project.2.when.answer": "project.scale"},
+        "checklist.unknown_answer_path",
+        "project.2.when.answer",
+        {"value": "project.scale"},
+    ),
+    (
+        "a condition on no topic",
+        {"project.2.when.answer": "nothing.scope"},
+        "checklist.unknown_answer_path",
+        "project.2.when.answer",
+        {"value": "nothing.scope"},
+    ),
     ("a condition with no values", {"project.2.when.any_of": []}, "checklist.not_list", "project.2.when.any_of", {}),
-    ("a condition with one value, not listed", {"project.2.when.any_of": "theme"}, "checklist.not_list", "project.2.when.any_of", {}),
-    ("a condition on a choice not there", {"project.2.when.any_of": ["theme", "thema"]}, "checklist.unknown_choice", "project.2.when.answer", {"value": "thema"}),
+    (
+        "a condition with one value, not listed",
+        {"project.2.when.any_of": "theme"},
+        "checklist.not_list",
+        "project.2.when.any_of",
+        {},
+    ),
+    (
+        "a condition on a choice not there",
+        {"project.2.when.any_of": ["theme", "thema"]},
+        "checklist.unknown_choice",
+        "project.2.when.answer",
+        {"value": "thema"},
+    ),
     (
         "a condition on a yes/no with a text",
         {"project.2.when": {"answer": "timeline.committee", "any_of": [True, "yes"]}},
@@ -684,11 +937,35 @@ BROKEN: list[tuple[str, dict[str, Any], str, str, dict[str, Any]]] = [
     ),
     # prefills
     ("a prefill as text", {f"{Q}.3.prefill": "partner.brings"}, "checklist.not_mapping", f"{Q}.3.prefill", {}),
-    ("a prefill with a misspelt key", {f"{Q}.3.prefill.sources": "x"}, "checklist.unknown_key", f"{Q}.3.prefill.sources", {"suggestion": "source"}),
+    (
+        "a prefill with a misspelt key",
+        {f"{Q}.3.prefill.sources": "x"},
+        "checklist.unknown_key",
+        f"{Q}.3.prefill.sources",
+        {"suggestion": "source"},
+    ),
     ("a prefill from nothing", {f"{Q}.3.prefill.source": DROP}, "checklist.not_text", f"{Q}.3.prefill.source", {}),
-    ("a prefill from a topic", {f"{Q}.3.prefill.source": "timeline.milestones"}, "checklist.bad_prefill", f"{Q}.3.prefill.source", {"value": "timeline.milestones"}),
-    ("a prefill from no path", {f"{Q}.3.prefill.source": "partner"}, "checklist.bad_prefill", f"{Q}.3.prefill.source", {"value": "partner"}),
-    ("a prefill of a text question", {"project.2.prefill": {"source": "partner.contact"}}, "checklist.bad_prefill", "project.2.prefill.source", {"value": "partner.contact"}),
+    (
+        "a prefill from a topic",
+        {f"{Q}.3.prefill.source": "timeline.milestones"},
+        "checklist.bad_prefill",
+        f"{Q}.3.prefill.source",
+        {"value": "timeline.milestones"},
+    ),
+    (
+        "a prefill from no path",
+        {f"{Q}.3.prefill.source": "partner"},
+        "checklist.bad_prefill",
+        f"{Q}.3.prefill.source",
+        {"value": "partner"},
+    ),
+    (
+        "a prefill of a text question",
+        {"project.2.prefill": {"source": "partner.contact"}},
+        "checklist.bad_prefill",
+        "project.2.prefill.source",
+        {"value": "partner.contact"},
+    ),
     (
         "a prefill naming a field the records lack",
         {f"{Q}.3.prefill.partner_field": "brought_by"},
@@ -703,10 +980,20 @@ BROKEN: list[tuple[str, dict[str, Any], str, str, dict[str, Any]]] = [
         "topics.1.questions.1.prefill.partner_field",
         {"value": "partner.brings", "field": "item"},
     ),
-    ("a prefill from no partner question", {f"{Q}.3.prefill.source": "partner.nothing"}, "checklist.bad_prefill", f"{Q}.3.prefill.source", {"value": "partner.nothing"}),
+    (
+        "a prefill from no partner question",
+        {f"{Q}.3.prefill.source": "partner.nothing"},
+        "checklist.bad_prefill",
+        f"{Q}.3.prefill.source",
+        {"value": "partner.nothing"},
+    ),
     (
         "a prefill from a partner question of another type",
-        {"partner.2.type": "amount", "topics.1.questions.1.prefill.source": "partner.contact", "practices.2.check.paths": ["partner.brings"]},
+        {
+            "partner.2.type": "amount",
+            "topics.1.questions.1.prefill.source": "partner.contact",
+            "practices.2.check.paths": ["partner.brings"],
+        },
         "checklist.bad_prefill",
         "topics.1.questions.1.prefill.source",
         {"value": "partner.contact"},
@@ -714,36 +1001,144 @@ BROKEN: list[tuple[str, dict[str, Any], str, str, dict[str, Any]]] = [
     # topics
     ("no topics", {"topics": DROP}, "checklist.not_list", "topics", {}),
     ("a topic as text", {"topics.1": "money"}, "checklist.not_mapping", "topics.1", {}),
-    ("a topic with a misspelt key", {"topics.1.guides": "x"}, "checklist.unknown_key", "topics.1.guides", {"suggestion": "guide"}),
+    (
+        "a topic with a misspelt key",
+        {"topics.1.guides": "x"},
+        "checklist.unknown_key",
+        "topics.1.guides",
+        {"suggestion": "guide"},
+    ),
     ("a topic named project", {"topics.1.id": "project"}, "checklist.reserved_id", "topics.1.id", {"value": "project"}),
     ("a topic named partner", {"topics.1.id": "partner"}, "checklist.reserved_id", "topics.1.id", {"value": "partner"}),
-    ("a topic named classification", {"topics.1.id": "classification"}, "checklist.reserved_id", "topics.1.id", {"value": "classification"}),
-    ("two topics of an id", {"topics.1.id": "timeline"}, "checklist.duplicate_id", "topics.1.id", {"value": "timeline"}),
+    (
+        "a topic named classification",
+        {"topics.1.id": "classification"},
+        "checklist.reserved_id",
+        "topics.1.id",
+        {"value": "classification"},
+    ),
+    (
+        "two topics of an id",
+        {"topics.1.id": "timeline"},
+        "checklist.duplicate_id",
+        "topics.1.id",
+        {"value": "timeline"},
+    ),
     ("a topic with no questions", {"topics.1.questions": []}, "checklist.not_list", "topics.1.questions", {}),
     ("a topic without guide", {"topics.1.guide": DROP}, "checklist.not_mapping", "topics.1.guide", {}),
     ("a hint as text", {"topics.0.hints.1": "un lieu"}, "checklist.not_mapping", "topics.0.hints.1.hint", {}),
-    ("a hint in French only", {"topics.0.hints.0": {"fr": "x"}}, "checklist.missing_language", "topics.0.hints.0.hint.en", {"lang": "en"}),
-    ("two questions of an id in a topic", {"topics.1.questions.1.id": "total"}, "checklist.duplicate_id", "topics.1.questions.1.id", {"value": "total"}),
+    (
+        "a hint in French only",
+        {"topics.0.hints.0": {"fr": "x"}},
+        "checklist.missing_language",
+        "topics.0.hints.0.hint.en",
+        {"lang": "en"},
+    ),
+    (
+        "two questions of an id in a topic",
+        {"topics.1.questions.1.id": "total"},
+        "checklist.duplicate_id",
+        "topics.1.questions.1.id",
+        {"value": "total"},
+    ),
     # pitfalls and their rules' parameters
     ("no pitfalls", {"pitfalls": []}, "checklist.not_list", "pitfalls", {}),
     ("a pitfall as text", {"pitfalls.0": "hasty"}, "checklist.not_mapping", "pitfalls.0", {}),
-    ("a pitfall with a misspelt key", {"pitfalls.0.param": {}}, "checklist.unknown_key", "pitfalls.0.param", {"suggestion": "params"}),
+    (
+        "a pitfall with a misspelt key",
+        {"pitfalls.0.param": {}},
+        "checklist.unknown_key",
+        "pitfalls.0.param",
+        {"suggestion": "params"},
+    ),
     ("a pitfall with no rule", {"pitfalls.0.rule": DROP}, "checklist.not_text", "pitfalls.0.rule", {}),
-    ("a pitfall with an unknown rule", {"pitfalls.0.rule": "vibes"}, "checklist.unknown_rule", "pitfalls.0.rule", {"value": "vibes", "allowed": PITFALL_RULES}),
-    ("a pitfall with a practice's rule", {"pitfalls.0.rule": "answered"}, "checklist.unknown_rule", "pitfalls.0.rule", {"value": "answered", "allowed": PITFALL_RULES}),
-    ("a pitfall with a consistency rule", {"pitfalls.0.rule": "premature_rapprochement"}, "checklist.unknown_rule", "pitfalls.0.rule", {"value": "premature_rapprochement", "allowed": PITFALL_RULES}),
-    ("a pitfall's practices as text", {"pitfalls.0.practices": "organise"}, "checklist.not_list", "pitfalls.0.practices", {}),
-    ("a pitfall's unknown practice", {"pitfalls.0.practices": ["organise", "wish"]}, "checklist.unknown_practice", "pitfalls.0.practices", {"value": "wish"}),
+    (
+        "a pitfall with an unknown rule",
+        {"pitfalls.0.rule": "vibes"},
+        "checklist.unknown_rule",
+        "pitfalls.0.rule",
+        {"value": "vibes", "allowed": PITFALL_RULES},
+    ),
+    (
+        "a pitfall with a practice's rule",
+        {"pitfalls.0.rule": "answered"},
+        "checklist.unknown_rule",
+        "pitfalls.0.rule",
+        {"value": "answered", "allowed": PITFALL_RULES},
+    ),
+    (
+        "a pitfall with a consistency rule",
+        {"pitfalls.0.rule": "premature_rapprochement"},
+        "checklist.unknown_rule",
+        "pitfalls.0.rule",
+        {"value": "premature_rapprochement", "allowed": PITFALL_RULES},
+    ),
+    (
+        "a pitfall's practices as text",
+        {"pitfalls.0.practices": "organise"},
+        "checklist.not_list",
+        "pitfalls.0.practices",
+        {},
+    ),
+    (
+        "a pitfall's unknown practice",
+        {"pitfalls.0.practices": ["organise", "wish"]},
+        "checklist.unknown_practice",
+        "pitfalls.0.practices",
+        {"value": "wish"},
+    ),
     ("a pitfall without advice", {"pitfalls.0.advice": DROP}, "checklist.not_mapping", "pitfalls.0.advice", {}),
     ("a pitfall without id", {"pitfalls.0.id": DROP}, "checklist.not_text", "pitfalls.0.id", {}),
-    ("two pitfalls of an id", {"pitfalls.1": copy.deepcopy(MINIMAL["pitfalls"][0])}, "checklist.duplicate_id", "pitfalls.1.id", {"value": "hasty"}),
-    ("a rule with no parameters", {"pitfalls.0.params": DROP}, "checklist.unknown_answer_path", "pitfalls.0.params.milestones", {"value": None}),
+    (
+        "two pitfalls of an id",
+        {"pitfalls.1": copy.deepcopy(MINIMAL["pitfalls"][0])},
+        "checklist.duplicate_id",
+        "pitfalls.1.id",
+        {"value": "hasty"},
+    ),
+    (
+        "a rule with no parameters",
+        {"pitfalls.0.params": DROP},
+        "checklist.unknown_answer_path",
+        "pitfalls.0.params.milestones",
+        {"value": None},
+    ),
     ("a rule's parameters as a list", {"pitfalls.0.params": ["x"]}, "checklist.not_mapping", "pitfalls.0.params", {}),
-    ("a misspelt parameter", {"pitfalls.0.params.max_unsettled_topic": 1}, "checklist.unknown_key", "pitfalls.0.params.max_unsettled_topic", {"suggestion": "max_unsettled_topics"}),
-    ("a parameter missing", {"pitfalls.0.params.decision_rule": DROP}, "checklist.unknown_answer_path", "pitfalls.0.params.decision_rule", {"value": None}),
-    ("a path to a section", {"pitfalls.0.params.milestones": "timeline"}, "checklist.unknown_answer_path", "pitfalls.0.params.milestones", {"value": "timeline"}),
-    ("a path as a number", {"pitfalls.0.params.milestones": 5}, "checklist.unknown_answer_path", "pitfalls.0.params.milestones", {"value": 5}),
-    ("a path to no question", {"pitfalls.0.params.decision_rule": "timeline.rule"}, "checklist.unknown_answer_path", "pitfalls.0.params.decision_rule", {"value": "timeline.rule"}),
+    (
+        "a misspelt parameter",
+        {"pitfalls.0.params.max_unsettled_topic": 1},
+        "checklist.unknown_key",
+        "pitfalls.0.params.max_unsettled_topic",
+        {"suggestion": "max_unsettled_topics"},
+    ),
+    (
+        "a parameter missing",
+        {"pitfalls.0.params.decision_rule": DROP},
+        "checklist.unknown_answer_path",
+        "pitfalls.0.params.decision_rule",
+        {"value": None},
+    ),
+    (
+        "a path to a section",
+        {"pitfalls.0.params.milestones": "timeline"},
+        "checklist.unknown_answer_path",
+        "pitfalls.0.params.milestones",
+        {"value": "timeline"},
+    ),
+    (
+        "a path as a number",
+        {"pitfalls.0.params.milestones": 5},
+        "checklist.unknown_answer_path",
+        "pitfalls.0.params.milestones",
+        {"value": 5},
+    ),
+    (
+        "a path to no question",
+        {"pitfalls.0.params.decision_rule": "timeline.rule"},
+        "checklist.unknown_answer_path",
+        "pitfalls.0.params.decision_rule",
+        {"value": "timeline.rule"},
+    ),
     (
         "a path to a question of the wrong type",
         {"pitfalls.0.params.milestones": "timeline.decision"},
@@ -765,20 +1160,86 @@ BROKEN: list[tuple[str, dict[str, Any], str, str, dict[str, Any]]] = [
         "pitfalls.0.params.milestones",
         {"value": "timeline.milestones", "field": "date"},
     ),
-    ("ids as text", {"pitfalls.0.params.undecided": "undecided"}, "checklist.not_list", "pitfalls.0.params.undecided", {}),
-    ("ids as numbers", {"pitfalls.0.params.undecided": ["undecided", 2]}, "checklist.not_list", "pitfalls.0.params.undecided", {}),
-    ("a negative threshold", {"pitfalls.0.params.min_days_to_last_milestone": -1}, "checklist.not_number", "pitfalls.0.params.min_days_to_last_milestone", {}),
-    ("a threshold as text", {"pitfalls.0.params.min_days_to_last_milestone": "30"}, "checklist.not_number", "pitfalls.0.params.min_days_to_last_milestone", {}),
-    ("a threshold as yes", {"pitfalls.0.params.max_unsettled_topics": True}, "checklist.not_number", "pitfalls.0.params.max_unsettled_topics", {}),
-    ("a threshold left empty", {"pitfalls.0.params.max_unsettled_topics": None}, "checklist.not_number", "pitfalls.0.params.max_unsettled_topics", {}),
+    (
+        "ids as text",
+        {"pitfalls.0.params.undecided": "undecided"},
+        "checklist.not_list",
+        "pitfalls.0.params.undecided",
+        {},
+    ),
+    (
+        "ids as numbers",
+        {"pitfalls.0.params.undecided": ["undecided", 2]},
+        "checklist.not_list",
+        "pitfalls.0.params.undecided",
+        {},
+    ),
+    (
+        "a negative threshold",
+        {"pitfalls.0.params.min_days_to_last_milestone": -1},
+        "checklist.not_number",
+        "pitfalls.0.params.min_days_to_last_milestone",
+        {},
+    ),
+    (
+        "a threshold as text",
+        {"pitfalls.0.params.min_days_to_last_milestone": "30"},
+        "checklist.not_number",
+        "pitfalls.0.params.min_days_to_last_milestone",
+        {},
+    ),
+    (
+        "a threshold as yes",
+        {"pitfalls.0.params.max_unsettled_topics": True},
+        "checklist.not_number",
+        "pitfalls.0.params.max_unsettled_topics",
+        {},
+    ),
+    (
+        "a threshold left empty",
+        {"pitfalls.0.params.max_unsettled_topics": None},
+        "checklist.not_number",
+        "pitfalls.0.params.max_unsettled_topics",
+        {},
+    ),
     # consistency checks
-    ("a check with a pitfall's rule", {"consistency.0.rule": "hasty_decisions"}, "checklist.unknown_rule", "consistency.0.rule", {"value": "hasty_decisions", "allowed": CONSISTENCY_RULES}),
+    (
+        "a check with a pitfall's rule",
+        {"consistency.0.rule": "hasty_decisions"},
+        "checklist.unknown_rule",
+        "consistency.0.rule",
+        {"value": "hasty_decisions", "allowed": CONSISTENCY_RULES},
+    ),
     ("a check as text", {"consistency.1": "pooled"}, "checklist.not_mapping", "consistency.1", {}),
-    ("a check with a misspelt key", {"consistency.1.parms": {}}, "checklist.unknown_key", "consistency.1.parms", {"suggestion": "params"}),
-    ("two checks of an id", {"consistency.1.id": "early"}, "checklist.duplicate_id", "consistency.1.id", {"value": "early"}),
+    (
+        "a check with a misspelt key",
+        {"consistency.1.parms": {}},
+        "checklist.unknown_key",
+        "consistency.1.parms",
+        {"suggestion": "params"},
+    ),
+    (
+        "two checks of an id",
+        {"consistency.1.id": "early"},
+        "checklist.duplicate_id",
+        "consistency.1.id",
+        {"value": "early"},
+    ),
     ("a check without id", {"consistency.2.id": DROP}, "checklist.not_text", "consistency.2.id", {}),
-    ("a note that does not exist", {"consistency.0.params.note": "nothing"}, "checklist.unknown_note", "consistency.0.params.note", {"value": "nothing"}),
-    ("a note given as a number", {"consistency.0.params.note": 3}, "checklist.unknown_note", "consistency.0.params.note", {"value": 3}),
+    (
+        "a note that does not exist",
+        {"consistency.0.params.note": "nothing"},
+        "checklist.unknown_note",
+        "consistency.0.params.note",
+        {"value": "nothing"},
+    ),
+    (
+        "a note given as a number",
+        {"consistency.0.params.note": 3},
+        "checklist.unknown_note",
+        "consistency.0.params.note",
+        {"value": 3},
+    ),
     (
         "a choice path to a yes/no",
         {"consistency.0.params.rapprochement": "classification.shares"},
@@ -807,8 +1268,20 @@ BROKEN: list[tuple[str, dict[str, Any], str, str, dict[str, Any]]] = [
         "consistency.1.params.described_by.0",
         {"value": "money.total"},
     ),
-    ("no paths", {"consistency.1.params.contributions": []}, "checklist.not_list", "consistency.1.params.contributions", {}),
-    ("paths as one text", {"consistency.1.params.contributions": "partner.brings"}, "checklist.not_list", "consistency.1.params.contributions", {}),
+    (
+        "no paths",
+        {"consistency.1.params.contributions": []},
+        "checklist.not_list",
+        "consistency.1.params.contributions",
+        {},
+    ),
+    (
+        "paths as one text",
+        {"consistency.1.params.contributions": "partner.brings"},
+        "checklist.not_list",
+        "consistency.1.params.contributions",
+        {},
+    ),
     (
         "one of the paths to nothing",
         {"consistency.1.params.described_by": ["partner.brings", "partner.nothing"]},
@@ -823,24 +1296,96 @@ BROKEN: list[tuple[str, dict[str, Any], str, str, dict[str, Any]]] = [
         "consistency.1.params.existing",
         {"value": "timeline.material", "field": "provided_by"},
     ),
-    ("phrases as a list", {"consistency.2.params.apart_phrases": ["apart"]}, "checklist.not_mapping", "consistency.2.params.apart_phrases", {}),
-    ("no French phrases", {"consistency.2.params.apart_phrases.fr": []}, "checklist.not_list", "consistency.2.params.apart_phrases.fr", {}),
-    ("no English phrases", {"consistency.2.params.apart_phrases.en": DROP}, "checklist.not_list", "consistency.2.params.apart_phrases.en", {}),
-    ("a blank phrase", {"consistency.2.params.apart_phrases.en.1": " "}, "checklist.not_text", "consistency.2.params.apart_phrases.en.1", {}),
-    ("a phrase as a number", {"consistency.2.params.apart_phrases.fr.0": 7}, "checklist.not_text", "consistency.2.params.apart_phrases.fr.0", {}),
-    ("phrases in German", {"consistency.2.params.apart_phrases.de": ["x"]}, "checklist.unknown_language", "consistency.2.params.apart_phrases.de", {"value": "de"}),
+    (
+        "phrases as a list",
+        {"consistency.2.params.apart_phrases": ["apart"]},
+        "checklist.not_mapping",
+        "consistency.2.params.apart_phrases",
+        {},
+    ),
+    (
+        "no French phrases",
+        {"consistency.2.params.apart_phrases.fr": []},
+        "checklist.not_list",
+        "consistency.2.params.apart_phrases.fr",
+        {},
+    ),
+    (
+        "no English phrases",
+        {"consistency.2.params.apart_phrases.en": DROP},
+        "checklist.not_list",
+        "consistency.2.params.apart_phrases.en",
+        {},
+    ),
+    (
+        "a blank phrase",
+        {"consistency.2.params.apart_phrases.en.1": " "},
+        "checklist.not_text",
+        "consistency.2.params.apart_phrases.en.1",
+        {},
+    ),
+    (
+        "a phrase as a number",
+        {"consistency.2.params.apart_phrases.fr.0": 7},
+        "checklist.not_text",
+        "consistency.2.params.apart_phrases.fr.0",
+        {},
+    ),
+    (
+        "phrases in German",
+        {"consistency.2.params.apart_phrases.de": ["x"]},
+        "checklist.unknown_language",
+        "consistency.2.params.apart_phrases.de",
+        {"value": "de"},
+    ),
     # practices and their checks
     ("no practices", {"practices": DROP}, "checklist.not_list", "practices", {}),
     ("a practice as text", {"practices.4": "listen"}, "checklist.not_mapping", "practices.4", {}),
-    ("a practice with a misspelt key", {"practices.4.chek": {}}, "checklist.unknown_key", "practices.4.chek", {"suggestion": "check"}),
+    (
+        "a practice with a misspelt key",
+        {"practices.4.chek": {}},
+        "checklist.unknown_key",
+        "practices.4.chek",
+        {"suggestion": "check"},
+    ),
     ("a practice without text", {"practices.4.text": DROP}, "checklist.not_mapping", "practices.4.text", {}),
-    ("two practices of an id", {"practices.4.id": "organise"}, "checklist.duplicate_id", "practices.4.id", {"value": "organise"}),
+    (
+        "two practices of an id",
+        {"practices.4.id": "organise"},
+        "checklist.duplicate_id",
+        "practices.4.id",
+        {"value": "organise"},
+    ),
     ("a check as text", {"practices.0.check": "answered"}, "checklist.not_mapping", "practices.0.check", {}),
-    ("a check with a misspelt key", {"practices.0.check.path": ["x"]}, "checklist.unknown_key", "practices.0.check.path", {"suggestion": "paths"}),
-    ("a check with a pitfall's rule", {"practices.0.check.rule": "dispersion"}, "checklist.unknown_rule", "practices.0.check.rule", {"value": "dispersion", "allowed": "answered, choice_in, every_partner, is_yes"}),
-    ("values for a rule without", {"practices.0.check.values": ["x"]}, "checklist.unknown_key", "practices.0.check.values", {"suggestion": ""}),
+    (
+        "a check with a misspelt key",
+        {"practices.0.check.path": ["x"]},
+        "checklist.unknown_key",
+        "practices.0.check.path",
+        {"suggestion": "paths"},
+    ),
+    (
+        "a check with a pitfall's rule",
+        {"practices.0.check.rule": "dispersion"},
+        "checklist.unknown_rule",
+        "practices.0.check.rule",
+        {"value": "dispersion", "allowed": "answered, choice_in, every_partner, is_yes"},
+    ),
+    (
+        "values for a rule without",
+        {"practices.0.check.values": ["x"]},
+        "checklist.unknown_key",
+        "practices.0.check.values",
+        {"suggestion": ""},
+    ),
     ("a check with no paths", {"practices.0.check.paths": []}, "checklist.not_list", "practices.0.check.paths", {}),
-    ("a check's path to nothing", {"practices.0.check.paths": ["timeline.milestones", "timeline.x"]}, "checklist.unknown_answer_path", "practices.0.check.paths.1", {"value": "timeline.x"}),
+    (
+        "a check's path to nothing",
+        {"practices.0.check.paths": ["timeline.milestones", "timeline.x"]},
+        "checklist.unknown_answer_path",
+        "practices.0.check.paths.1",
+        {"value": "timeline.x"},
+    ),
     (
         "a partner question checked by another rule",
         {"practices.0.check.paths": ["timeline.milestones", "partner.contact"]},
@@ -864,41 +1409,155 @@ BROKEN: list[tuple[str, dict[str, Any], str, str, dict[str, Any]]] = [
     ),
     ("values as text", {"practices.1.check.values": "vote"}, "checklist.not_list", "practices.1.check.values", {}),
     ("values as numbers", {"practices.1.check.values": [1]}, "checklist.not_list", "practices.1.check.values", {}),
-    ("expects as text", {"practices.1.check.expects": "un vote"}, "checklist.not_mapping", "practices.1.check.expects", {}),
-    ("expects in French only", {"practices.1.check.expects.en": DROP}, "checklist.missing_language", "practices.1.check.expects.en", {"lang": "en"}),
+    (
+        "expects as text",
+        {"practices.1.check.expects": "un vote"},
+        "checklist.not_mapping",
+        "practices.1.check.expects",
+        {},
+    ),
+    (
+        "expects in French only",
+        {"practices.1.check.expects.en": DROP},
+        "checklist.missing_language",
+        "practices.1.check.expects.en",
+        {"lang": "en"},
+    ),
     # placeholders
     ("placeholders as a list", {"placeholders": ["TBD"]}, "checklist.not_mapping", "placeholders", {}),
     ("placeholders left empty", {"placeholders": None}, "checklist.not_mapping", "placeholders", {}),
     ("no French placeholders", {"placeholders.fr": DROP}, "checklist.not_list", "placeholders.fr", {}),
     ("placeholders as one text", {"placeholders.en": "TBD"}, "checklist.not_list", "placeholders.en", {}),
     ("a blank placeholder", {"placeholders.fr.1": ""}, "checklist.not_text", "placeholders.fr.1", {}),
-    ("placeholders in Spanish", {"placeholders.es": ["x"]}, "checklist.unknown_language", "placeholders.es", {"value": "es"}),
+    (
+        "placeholders in Spanish",
+        {"placeholders.es": ["x"]},
+        "checklist.unknown_language",
+        "placeholders.es",
+        {"value": "es"},
+    ),
     # the review
     ("a review as text", {"review": "yearly"}, "checklist.not_mapping", "review", {}),
     ("a review with a misspelt key", {"review.gaps": 2}, "checklist.unknown_key", "review.gaps", {"suggestion": "gap"}),
     ("a scale of one", {"review.scale": [L("oui", "yes")]}, "checklist.not_list", "review.scale", {}),
     ("no scale", {"review.scale": DROP}, "checklist.not_list", "review.scale", {}),
     ("a scale's label as text", {"review.scale.1": "d'accord"}, "checklist.not_mapping", "review.scale.1.label", {}),
-    ("a scale's label in French only", {"review.scale.0.en": DROP}, "checklist.missing_language", "review.scale.0.label.en", {"lang": "en"}),
+    (
+        "a scale's label in French only",
+        {"review.scale.0.en": DROP},
+        "checklist.missing_language",
+        "review.scale.0.label.en",
+        {"lang": "en"},
+    ),
     ("no ratings", {"review.ratings": []}, "checklist.not_list", "review.ratings", {}),
     ("a rating as text", {"review.ratings.1": "not_met"}, "checklist.not_mapping", "review.ratings.1", {}),
-    ("a rating with a misspelt key", {"review.ratings.1.lable": "x"}, "checklist.unknown_key", "review.ratings.1.lable", {"suggestion": "label"}),
-    ("two ratings of an id", {"review.ratings.1.id": "met"}, "checklist.duplicate_id", "review.ratings.1.id", {"value": "met"}),
-    ("a rating's bad id", {"review.ratings.1.id": "not met"}, "checklist.bad_id", "review.ratings.1.id", {"value": "not met"}),
+    (
+        "a rating with a misspelt key",
+        {"review.ratings.1.lable": "x"},
+        "checklist.unknown_key",
+        "review.ratings.1.lable",
+        {"suggestion": "label"},
+    ),
+    (
+        "two ratings of an id",
+        {"review.ratings.1.id": "met"},
+        "checklist.duplicate_id",
+        "review.ratings.1.id",
+        {"value": "met"},
+    ),
+    (
+        "a rating's bad id",
+        {"review.ratings.1.id": "not met"},
+        "checklist.bad_id",
+        "review.ratings.1.id",
+        {"value": "not met"},
+    ),
     ("no concerns", {"review.concerns": DROP}, "checklist.not_list", "review.concerns", {}),
     ("a concern as text", {"review.concerns.1": "means"}, "checklist.not_mapping", "review.concerns.1", {}),
-    ("a concern with a misspelt key", {"review.concerns.1.statement": []}, "checklist.unknown_key", "review.concerns.1.statement", {"suggestion": "statements"}),
-    ("a concern with no statements", {"review.concerns.1.statements": []}, "checklist.not_list", "review.concerns.1.statements", {}),
-    ("a statement as text", {"review.concerns.0.statements.1": "heard"}, "checklist.not_mapping", "review.concerns.0.statements.1", {}),
-    ("a statement with a misspelt key", {"review.concerns.0.statements.1.txt": "x"}, "checklist.unknown_key", "review.concerns.0.statements.1.txt", {"suggestion": "text"}),
-    ("two statements of an id", {"review.concerns.0.statements.1.id": "time"}, "checklist.duplicate_id", "review.concerns.0.statements.1.id", {"value": "time"}),
-    ("two statements of an id in two concerns", {"review.concerns.1.statements.0.id": "heard"}, "checklist.duplicate_id", "review.concerns.1.statements.0.id", {"value": "heard"}),
-    ("two concerns of an id", {"review.concerns.1.id": "pace"}, "checklist.duplicate_id", "review.concerns.1.id", {"value": "pace"}),
-    ("a concern without label", {"review.concerns.1.label": DROP}, "checklist.not_mapping", "review.concerns.1.label", {}),
-    ("a concern's pitfalls as text", {"review.concerns.0.pitfalls": "hasty"}, "checklist.not_list", "review.concerns.0.pitfalls", {}),
-    ("a concern's unknown pitfall", {"review.concerns.0.pitfalls": ["hasty", "lazy"]}, "checklist.unknown_pitfall", "review.concerns.0.pitfalls.1", {"value": "lazy"}),
-    ("a concern's unknown practice", {"review.concerns.0.practices": ["sing"]}, "checklist.unknown_practice", "review.concerns.0.practices.0", {"value": "sing"}),
-    ("a concern's practice named as its pitfall", {"review.concerns.0.practices": ["hasty"]}, "checklist.unknown_practice", "review.concerns.0.practices.0", {"value": "hasty"}),
+    (
+        "a concern with a misspelt key",
+        {"review.concerns.1.statement": []},
+        "checklist.unknown_key",
+        "review.concerns.1.statement",
+        {"suggestion": "statements"},
+    ),
+    (
+        "a concern with no statements",
+        {"review.concerns.1.statements": []},
+        "checklist.not_list",
+        "review.concerns.1.statements",
+        {},
+    ),
+    (
+        "a statement as text",
+        {"review.concerns.0.statements.1": "heard"},
+        "checklist.not_mapping",
+        "review.concerns.0.statements.1",
+        {},
+    ),
+    (
+        "a statement with a misspelt key",
+        {"review.concerns.0.statements.1.txt": "x"},
+        "checklist.unknown_key",
+        "review.concerns.0.statements.1.txt",
+        {"suggestion": "text"},
+    ),
+    (
+        "two statements of an id",
+        {"review.concerns.0.statements.1.id": "time"},
+        "checklist.duplicate_id",
+        "review.concerns.0.statements.1.id",
+        {"value": "time"},
+    ),
+    (
+        "two statements of an id in two concerns",
+        {"review.concerns.1.statements.0.id": "heard"},
+        "checklist.duplicate_id",
+        "review.concerns.1.statements.0.id",
+        {"value": "heard"},
+    ),
+    (
+        "two concerns of an id",
+        {"review.concerns.1.id": "pace"},
+        "checklist.duplicate_id",
+        "review.concerns.1.id",
+        {"value": "pace"},
+    ),
+    (
+        "a concern without label",
+        {"review.concerns.1.label": DROP},
+        "checklist.not_mapping",
+        "review.concerns.1.label",
+        {},
+    ),
+    (
+        "a concern's pitfalls as text",
+        {"review.concerns.0.pitfalls": "hasty"},
+        "checklist.not_list",
+        "review.concerns.0.pitfalls",
+        {},
+    ),
+    (
+        "a concern's unknown pitfall",
+        {"review.concerns.0.pitfalls": ["hasty", "lazy"]},
+        "checklist.unknown_pitfall",
+        "review.concerns.0.pitfalls.1",
+        {"value": "lazy"},
+    ),
+    (
+        "a concern's unknown practice",
+        {"review.concerns.0.practices": ["sing"]},
+        "checklist.unknown_practice",
+        "review.concerns.0.practices.0",
+        {"value": "sing"},
+    ),
+    (
+        "a concern's practice named as its pitfall",
+        {"review.concerns.0.practices": ["hasty"]},
+        "checklist.unknown_practice",
+        "review.concerns.0.practices.0",
+        {"value": "hasty"},
+    ),
     ("due every 0 months", {"review.due_months": 0}, "checklist.not_integer", "review.due_months", {}),
     ("due as text", {"review.due_months": "12"}, "checklist.not_integer", "review.due_months", {}),
     ("due as yes", {"review.due_months": True}, "checklist.not_integer", "review.due_months", {}),
@@ -909,7 +1568,9 @@ BROKEN: list[tuple[str, dict[str, Any], str, str, dict[str, Any]]] = [
 
 
 @pytest.mark.parametrize(("edits", "key", "key_path", "params"), [b[1:] for b in BROKEN], ids=[b[0] for b in BROKEN])
-def test_a_broken_checklist_is_refused_at_its_key(edits: dict[str, Any], key: str, key_path: str, params: dict[str, Any]) -> None:
+def test_a_broken_checklist_is_refused_at_its_key(
+    edits: dict[str, Any], key: str, key_path: str, params: dict[str, Any]
+) -> None:
     err = _refused(_edited(edits))
     assert (err.key, err.params["key_path"]) == (key, key_path)
     assert err.params["file"] == NAME
@@ -929,7 +1590,9 @@ def test_the_first_problem_is_said_at_its_line_in_both_languages() -> None:
         ChecklistParser(load_yaml(text, NAME), NAME).parse()
     err = caught.value
     assert err.params["line"] == line
-    assert say(err, "en") == f'mini.yaml:{line}: "topics.0.questions.1.requierd": unknown key (did you mean "required"?).'
+    assert (
+        say(err, "en") == f'mini.yaml:{line}: "topics.0.questions.1.requierd": unknown key (did you mean "required"?).'
+    )
     assert say(err, "fr") == (
         f"mini.yaml:{line}\u00a0: «\u202ftopics.0.questions.1.requierd\u202f»\u00a0: clé inconnue "
         "(vouliez-vous dire «\u202frequired\u202f»\u202f?)."
@@ -938,10 +1601,14 @@ def test_the_first_problem_is_said_at_its_line_in_both_languages() -> None:
 
 def test_a_rule_of_the_wrong_kind_is_said_with_the_rules_of_its_kind() -> None:
     err = _refused(_edited({"practices.0.check.rule": "dispersion"}))
-    assert say(err, "en").endswith(': "practices.0.check.rule": unknown rule "dispersion"; possible rules: answered, choice_in, every_partner, is_yes.')
+    assert say(err, "en").endswith(
+        ': "practices.0.check.rule": unknown rule "dispersion"; '
+        "possible rules: answered, choice_in, every_partner, is_yes."
+    )
     err = _refused(_edited({"project.1.type": "essay"}))
     assert say(err, "fr").endswith(
-        "type «\u202fessay\u202f» inconnu\u202f; types possibles\u00a0: text, choice, multi_choice, yes_no, date, amount, list, per_partner."
+        "type «\u202fessay\u202f» inconnu\u202f; types possibles\u00a0: "
+        "text, choice, multi_choice, yes_no, date, amount, list, per_partner."
     )
 
 
