@@ -1620,3 +1620,64 @@ def test_the_first_problem_stops_the_checklist() -> None:
     assert err.params["key_path"] == "id"
     err = _refused(_edited({"project.0.id": "summary", "partner.0.id": "nom"}))
     assert err.key == "checklist.title_first"
+
+
+# A list or a mapping where the checklist wants an id was met with a `TypeError` (unhashable type), a
+# traceback instead of the problem at its line: found by reading parse.py during the mutation run.
+NOT_AN_ID = [
+    (
+        "a level requiring a list",
+        {"levels.1.requires": ["shares", ["works"]]},
+        "checklist.unknown_question",
+        "levels.1.requires.1",
+        {"value": ["works"]},
+    ),
+    (
+        "a condition on a choice with a mapping",
+        {"project.2.when.any_of": [{"theme": True}]},
+        "checklist.unknown_choice",
+        "project.2.when.answer",
+        {"value": {"theme": True}},
+    ),
+    (
+        "a condition on a yes/no with a list",
+        {"project.2.when": {"answer": "timeline.committee", "any_of": [[True]]}},
+        "checklist.unknown_choice",
+        "project.2.when.answer",
+        {"value": [True]},
+    ),
+    (
+        "a concern's pitfall as a mapping",
+        {"review.concerns.0.pitfalls": [{"id": "hasty"}]},
+        "checklist.unknown_pitfall",
+        "review.concerns.0.pitfalls.0",
+        {"value": {"id": "hasty"}},
+    ),
+    (
+        "a concern's practice as a list",
+        {"review.concerns.0.practices": ["organise", ["decide"]]},
+        "checklist.unknown_practice",
+        "review.concerns.0.practices.1",
+        {"value": ["decide"]},
+    ),
+    (
+        "a prefill's partner field as a list",
+        {f"{Q}.3.prefill.partner_field": ["provided_by"]},
+        "checklist.missing_field",
+        f"{Q}.3.prefill.partner_field",
+        {"value": "partner.brings", "field": ["provided_by"]},
+    ),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="an unhashable value where an id is expected raises TypeError")
+@pytest.mark.parametrize(
+    ("edits", "key", "key_path", "params"), [b[1:] for b in NOT_AN_ID], ids=[b[0] for b in NOT_AN_ID]
+)
+def test_a_list_or_mapping_where_an_id_is_wanted_is_refused_at_its_key(
+    edits: dict[str, Any], key: str, key_path: str, params: dict[str, Any]
+) -> None:
+    err = _refused(_edited(edits))
+    assert (err.key, err.params["key_path"]) == (key, key_path)
+    assert {k: v for k, v in err.params.items() if k not in ("file", "line", "key_path")} == params
+    assert say(err, "en").startswith(f"{NAME}:{err.params['line']}: ")
