@@ -1680,3 +1680,22 @@ def test_a_list_or_mapping_where_an_id_is_wanted_is_refused_at_its_key(
     assert (err.key, err.params["key_path"]) == (key, key_path)
     assert {k: v for k, v in err.params.items() if k not in ("file", "line", "key_path")} == params
     assert say(err, "en").startswith(f"{NAME}:{err.params['line']}: ")
+
+
+# An optional list given as a number or a yes (`hints: 3`, `consistency: true`) raised TypeError
+# ('int' object is not iterable): found by reading parse.py during the mutation run.
+NOT_A_LIST = [
+    ("hints as a number", {"topics.0.hints": 3}, "topics.0.hints"),
+    ("hints as text", {"topics.1.hints": "un lieu"}, "topics.1.hints"),
+    ("consistency as a number", {"consistency": 5}, "consistency"),
+    ("consistency as yes", {"consistency": True}, "consistency"),
+    ("consistency as text", {"consistency": "early"}, "consistency"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="an optional list given as a number raises TypeError")
+@pytest.mark.parametrize(("edits", "key_path"), [b[1:] for b in NOT_A_LIST], ids=[b[0] for b in NOT_A_LIST])
+def test_an_optional_list_that_is_no_list_is_refused_at_its_key(edits: dict[str, Any], key_path: str) -> None:
+    err = _refused(_edited(edits))
+    assert (err.key, err.params["key_path"]) == ("checklist.not_list", key_path)
+    assert say(err, "en") == f'{NAME}:{err.params["line"]}: "{key_path}" must be a non-empty list.'
