@@ -428,6 +428,9 @@ class ChecklistParser:
             topic_id = self.ident(entry, path)
             if topic_id in SECTIONS:
                 raise self.fail([*path, "id"], "checklist.reserved_id", value=topic_id)
+            hints = entry.get("hints") or []  # optional: absent, empty or a list
+            if not isinstance(hints, list):
+                raise self.fail([*path, "hints"], "checklist.not_list")
             topics.append(
                 Topic(
                     id=topic_id,
@@ -436,10 +439,7 @@ class ChecklistParser:
                     questions=self.questions(
                         entry, "questions", [*path, "questions"], allow_lists=True, reserved=RESERVED_TOPIC_KEYS
                     ),
-                    hints=tuple(
-                        self.localized({"hint": h}, "hint", [*path, "hints", i])
-                        for i, h in enumerate(entry.get("hints") or [])
-                    ),
+                    hints=tuple(self.localized({"hint": h}, "hint", [*path, "hints", i]) for i, h in enumerate(hints)),
                 )
             )
         self.unique([t.id for t in topics], ["topics"])
@@ -522,7 +522,10 @@ class ChecklistParser:
 
     def consistency(self, data: Mapping[str, Any], checklist: Checklist) -> tuple[Consistency, ...]:
         checks = []
-        for index, raw in enumerate(data.get("consistency") or []):
+        listed = data.get("consistency") or []  # optional: absent, empty or a list
+        if not isinstance(listed, list):
+            raise self.fail(["consistency"], "checklist.not_list")
+        for index, raw in enumerate(listed):
             path: list[PathPart] = ["consistency", index]
             entry = self.mapping(raw, path)
             self.known(entry, keys_of(Consistency), path)
