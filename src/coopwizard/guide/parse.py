@@ -49,6 +49,14 @@ from coopwizard.i18n.typography import typeset
 from coopwizard.io.yamlio import LoadedYaml
 
 
+def _one_of(value: Any, known: set[Any]) -> bool:
+    """Whether `value` is in `known`; a list or a mapping (unhashable) never is, instead of raising TypeError."""
+    try:
+        return value in known
+    except TypeError:
+        return False
+
+
 def keys_of(record: type, *, without: Sequence[str] = (), extra: Sequence[str] = ()) -> tuple[str, ...]:
     """The keys a checklist entry may hold: its dataclass's fields (the model is the one description)."""
     names = [f.name for f in dataclasses.fields(record) if f.name not in without and f.name != "origin"]
@@ -252,7 +260,7 @@ class ChecklistParser:
         if not isinstance(values, list):
             raise self.fail([*path, key], "checklist.not_list")
         for pos, value in enumerate(values):
-            if value not in known:
+            if not _one_of(value, known):
                 raise self.fail([*path, key, pos], error, value=value)
         return tuple(str(v) for v in values)
 
@@ -284,7 +292,7 @@ class ChecklistParser:
             if not isinstance(requires, list) or not requires:
                 raise self.fail([*path, "requires"], "checklist.not_list")
             for pos, question_id in enumerate(requires):
-                if question_id not in classification_ids:
+                if not _one_of(question_id, classification_ids):
                     raise self.fail([*path, "requires", pos], "checklist.unknown_question", value=question_id)
             levels.append(
                 Level(
@@ -389,7 +397,7 @@ class ChecklistParser:
         if where is None or not where.is_partner or question.type not in ("per_partner", "list"):
             raise self.fail([*path, "source"], "checklist.bad_prefill", value=source)
         field = entry.get("partner_field")
-        if field is not None and field not in {f.id for f in question.fields}:
+        if field is not None and not _one_of(field, {f.id for f in question.fields}):
             raise self.fail([*path, "partner_field"], "checklist.missing_field", value=source, field=field)
         self.prefills.append((source, [*path, "source"]))
         return Prefill(source, field)
@@ -404,7 +412,7 @@ class ChecklistParser:
             if target.type == "yes_no":
                 allowed = {True, False}
             for value in values:
-                if allowed and value not in allowed:
+                if allowed and not _one_of(value, allowed):
                     raise self.fail(path, "checklist.unknown_choice", value=value)
         for source, path in self.prefills:
             target = checklist.question_at(source)
@@ -420,6 +428,9 @@ class ChecklistParser:
             topic_id = self.ident(entry, path)
             if topic_id in SECTIONS:
                 raise self.fail([*path, "id"], "checklist.reserved_id", value=topic_id)
+            hints = entry.get("hints") or []  # optional: absent, empty or a list
+            if not isinstance(hints, list):
+                raise self.fail([*path, "hints"], "checklist.not_list")
             topics.append(
                 Topic(
                     id=topic_id,
@@ -428,10 +439,7 @@ class ChecklistParser:
                     questions=self.questions(
                         entry, "questions", [*path, "questions"], allow_lists=True, reserved=RESERVED_TOPIC_KEYS
                     ),
-                    hints=tuple(
-                        self.localized({"hint": h}, "hint", [*path, "hints", i])
-                        for i, h in enumerate(entry.get("hints") or [])
-                    ),
+                    hints=tuple(self.localized({"hint": h}, "hint", [*path, "hints", i]) for i, h in enumerate(hints)),
                 )
             )
         self.unique([t.id for t in topics], ["topics"])
@@ -514,7 +522,10 @@ class ChecklistParser:
 
     def consistency(self, data: Mapping[str, Any], checklist: Checklist) -> tuple[Consistency, ...]:
         checks = []
-        for index, raw in enumerate(data.get("consistency") or []):
+        listed = data.get("consistency") or []  # optional: absent, empty or a list
+        if not isinstance(listed, list):
+            raise self.fail(["consistency"], "checklist.not_list")
+        for index, raw in enumerate(listed):
             path: list[PathPart] = ["consistency", index]
             entry = self.mapping(raw, path)
             self.known(entry, keys_of(Consistency), path)
