@@ -113,7 +113,6 @@ def test_not_a_number_reads_as_a_float(typed: str) -> None:
     assert isinstance(value, float) and math.isnan(value)
 
 
-@pytest.mark.xfail(strict=True, reason="a plain = resolves to YAML 1.1's !!value tag and is refused as a tag")
 def test_a_lone_equals_sign_is_text() -> None:
     """YAML 1.1 resolves a plain `=` to its `!!value` tag; a person who typed it meant the text."""
     assert load_yaml("v: =\nw: [=, x]\nq: '='\n", "f.yaml").data == {"v": "=", "w": ["=", "x"], "q": "="}
