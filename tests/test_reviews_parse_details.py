@@ -252,7 +252,6 @@ def test_a_score_out_of_the_scale_is_said_with_the_scale(raw: Any, checklist: Ch
         )
 
 
-@pytest.mark.xfail(strict=True, reason="'²'.isdigit() is true but int('²') raises ValueError: a traceback")
 @pytest.mark.parametrize("raw", ["²", "³", "2²"])
 def test_a_superscript_digit_is_no_score(raw: str, checklist: Checklist) -> None:
     """« ² » is a key of its own on a French keyboard (top left): a slip there is a bad score, not a crash."""
