@@ -339,7 +339,7 @@ class _Builder:
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         tag, value = node.tag, node.value
-        if tag == _STR or tag == _VALUE:
+        if tag in (_STR, _VALUE):
             return value
         if tag == _TAG + "null":
             return None
