@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from coopwizard.core.errors import InvalidYamlError
+from coopwizard.core.message import Message
 from coopwizard.i18n import say
 from coopwizard.io import yamlio
 from coopwizard.io.yamlio import MAX_DEPTH, MAX_NODES, load_yaml
@@ -636,3 +637,34 @@ def test_the_paused_collector_freezes_what_was_built() -> None:
         assert gc.isenabled()
     assert gc.get_freeze_count() == 0
     assert len(kept) == 100
+
+
+# --- a parser error's words and line, whatever the parser gives -------------------------------
+
+
+def test_a_parser_error_with_no_problem_is_said_by_its_context_else_a_question_mark() -> None:
+    from yaml import MarkedYAMLError
+
+    assert yamlio._problem(MarkedYAMLError(context="expected ',' or ']'")) == Message("yaml.problem.comma_or_bracket")
+    assert yamlio._problem(MarkedYAMLError(context="while parsing", problem="a strange thing")) == "a strange thing"
+    assert yamlio._problem(MarkedYAMLError(context="while parsing")) == "while parsing"
+    assert yamlio._problem(MarkedYAMLError()) == "?"
+
+
+def test_a_known_complaint_is_found_inside_a_longer_one() -> None:
+    from yaml import MarkedYAMLError
+
+    err = MarkedYAMLError(problem="while scanning, did not find expected key here")
+    assert yamlio._problem(err) == Message("yaml.problem.expected_key")
+
+
+def test_a_parser_error_s_line_is_its_problem_s_else_its_context_s_else_the_first() -> None:
+    from yaml import Mark, MarkedYAMLError
+
+    def mark(line: int) -> Mark:
+        return Mark("f", 0, line, 0, None, None)
+
+    assert yamlio._line(MarkedYAMLError(problem_mark=mark(4), context_mark=mark(1)), 10) == 15
+    assert yamlio._line(MarkedYAMLError(context_mark=mark(1)), 10) == 12
+    assert yamlio._line(MarkedYAMLError(), 10) == 11
+    assert yamlio._line(MarkedYAMLError(), 0) == 1
