@@ -274,7 +274,6 @@ def test_a_document_start_is_written_only_when_the_file_had_one() -> None:
     assert round_trip("\ufeff---\na: 1\n", lambda d: d.update(b=2)) == "---\na: 1\nb: 2\n"
 
 
-@pytest.mark.xfail(strict=True, reason="ruamel.yaml drops the comments before a document start, and the --- with them")
 @pytest.mark.parametrize(
     "head",
     ["# Fiche remplie par Karim pour le Club Ados, le 10 mai.\n", "# un\n\n  # deux\n", "\n#\n", "\ufeff# x\n"],

@@ -573,7 +573,6 @@ def test_a_review_is_added_after_the_others(checklist: Checklist) -> None:
     assert append_review(text, False, REVIEW, "s.yaml") == text + ADDED
 
 
-@pytest.mark.xfail(strict=True, reason="ruamel.yaml drops the comments before a document start, and the --- with them")
 def test_a_comment_before_the_document_start_is_kept() -> None:
     """docs/examples/fete-ados.yaml starts with « # Fiche remplie par Karim… » and a --- line."""
     text = "# Fiche remplie par Karim.\n---\nformat: 1\n"
