@@ -126,14 +126,9 @@ def test_json_holds_at_most_the_values_yaml_may() -> None:
 
 
 def test_values_inside_mappings_are_counted() -> None:
-    half = (MAX_NODES - 1) // 2
-    text = '{"a": [' + ",".join(["[1]"] * half) + "]}"  # 1 + 1 + 2 × half values: MAX_NODES + 1 when odd
-    total = 2 + 2 * half
-    if total > MAX_NODES:
-        assert json_refusal(text).key == "yaml.too_many_nodes"
-    else:
-        load_data(text, "a.json")
-    assert json_refusal('{"a": [' + ",".join(["[1]"] * (half + 1)) + "]}").key == "yaml.too_many_nodes"
+    pairs = (MAX_NODES - 2) // 2  # the mapping, its list, and [1] twice each: exactly MAX_NODES
+    load_data('{"a": [' + ",".join(["[1]"] * pairs) + "]}", "a.json")
+    assert json_refusal('{"a": [' + ",".join(["[1]"] * (pairs + 1)) + "]}").key == "yaml.too_many_nodes"
 
 
 # --- frontmatter ---------------------------------------------------------------------------------
