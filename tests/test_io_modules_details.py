@@ -66,7 +66,17 @@ def test_a_brace_that_starts_no_json_is_a_yaml_flow_mapping() -> None:
     assert load_data("{title: x, n: 2}", "<stdin>") == {"title": "x", "n": 2}
     with pytest.raises(InvalidYamlError) as raised:
         load_data("{title: x\n", "<stdin>", 2)
-    assert raised.value.key == "yaml.syntax" and raised.value.params["line"] == 4
+    assert raised.value.key == "yaml.syntax"
+    assert (raised.value.params["file"], raised.value.params["line"]) == ("<stdin>", 4)
+
+
+def test_lines_are_counted_from_the_first_unless_told() -> None:
+    with pytest.raises(InvalidYamlError) as raised:
+        load_data('{"a": 1,}', "a.json")
+    assert raised.value.params["line"] == 1
+    with pytest.raises(InvalidYamlError) as raised:
+        load_data("a: 1\na: 2\n", "a.yaml")
+    assert raised.value.params["line"] == 2
 
 
 @pytest.mark.parametrize(
@@ -149,6 +159,7 @@ def test_values_inside_mappings_are_counted() -> None:
         ("<stdin>", "--- \na: 1\n---\n", False),
         ("<stdin>", "a: 1\n---\n", False),
         ("<stdin>", "---\n", False),
+        ("<stdin>", "---\ntitle: a --- b\n", False),  # a fence is a line of its own, not a word
     ],
 )
 def test_a_markdown_sheet_is_known_by_its_name_or_a_closed_fence(name: str, text: str, expected: bool) -> None:
@@ -293,6 +304,16 @@ def test_a_dash_in_a_comment_or_a_value_is_no_indented_list() -> None:
     assert round_trip(text, lambda d: d.update(e=[1])) == text + "e:\n- 1\n"
 
 
+def test_only_a_byte_order_mark_is_ignored_before_the_document_start() -> None:
+    assert round_trip("X---: 1\n", lambda d: d.update(b=2)) == "X---: 1\nb: 2\n"
+
+
+def test_an_engine_made_elsewhere_writes_the_document_alone() -> None:
+    from ruamel.yaml import YAML
+
+    assert dump_round_trip(YAML(), {"a": 1}) == "a: 1\n"
+
+
 def test_a_long_new_answer_stays_on_one_line() -> None:
     long = " ".join(["mot"] * 60)
     assert round_trip("a: 1\n", lambda d: d.update(b=long)) == f"a: 1\nb: {long}\n"
@@ -307,3 +328,23 @@ def test_a_file_that_cannot_be_read_back_is_said_with_the_reason() -> None:
         "s.yaml: cannot be read back for editing (while parsing a flow sequence); "
         "fix the YAML, then run coop edit again."
     )
+
+
+# --- markup ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("markup", "pieces"),
+    [
+        ("[b]x[/b]", [("b", "b"), ("x", None), ("/b", "/b")]),
+        ("x[b]", [("x", None), ("b", "b")]),
+        ("[b]", [("b", "b")]),
+        ("", []),
+        ("a\\[b]c", [("a", None), ("[b]", None), ("c", None)]),
+        ("\\\\[b]", [("\\", None), ("b", "b")]),
+    ],
+)
+def test_markup_reads_as_its_exact_pieces(markup: str, pieces: list[tuple[str, str | None]]) -> None:
+    from coopwizard.io.markup import tokens
+
+    assert tokens(markup) == pieces
