@@ -698,3 +698,104 @@ def test_a_write_outside_the_main_thread_touches_no_handler(tmp_path: Path, monk
     thread.join()
     assert errors == [] and calls == []
     assert (tmp_path / "s.md").read_text(encoding="utf-8") == "x\n"
+
+
+# --- from the mutation run's survivors (T1) ---------------------------------------------------
+
+
+def test_a_file_of_exactly_5_mb_is_read_whole(tmp_path: Path) -> None:
+    path = tmp_path / "s.yaml"
+    path.write_bytes(b"a" * (MAX_BYTES - 1) + b"\n")
+    assert len(read_source(str(path)).text) == MAX_BYTES
+    path.write_bytes(b"a" * MAX_BYTES + b"\n")
+    assert unreadable(str(path)).key == "file.too_big"
+
+
+def test_standard_input_of_exactly_5_mb_is_read_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"a" * (MAX_BYTES - 1) + b"\n")))
+    assert len(read_source("-").text) == MAX_BYTES
+
+
+def test_a_bounded_read_stops_at_the_limit_without_asking_for_more() -> None:
+    asked: list[int] = []
+
+    class Recording(io.BytesIO):
+        def read(self, size: int | None = -1) -> bytes:
+            asked.append(-1 if size is None else size)
+            return super().read(size)
+
+    assert textio.read_bounded(Recording(b"x" * 20), 10) == b"x" * 10
+    assert asked == [10]
+
+
+def _sorted_scandir(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The folder's entries by name, so that which comes first is known."""
+    real = os.scandir
+    monkeypatch.setattr(textio.os, "scandir", lambda folder: sorted(real(folder), key=lambda e: e.name))
+
+
+def test_every_entry_is_looked_at_whatever_comes_before(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _sorted_scandir(monkeypatch)
+    _temporary(tmp_path, ".a.md.coop-abcdefgh.tmp", 0)  # young: kept
+    _temporary(tmp_path, ".b.md.abcdefgh.tmp", 3600)  # not ours: kept
+    stale = _temporary(tmp_path, ".c.md.coop-abcdefgh.tmp", 3600)
+    assert remove_stale_temporaries(tmp_path) == [stale]
+    assert entries(tmp_path) == [".a.md.coop-abcdefgh.tmp", ".b.md.abcdefgh.tmp"]
+
+
+def test_a_temporary_that_cannot_be_removed_does_not_stop_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _sorted_scandir(monkeypatch)
+    first = _temporary(tmp_path, ".a.md.coop-abcdefgh.tmp", 3600)
+    second = _temporary(tmp_path, ".b.md.coop-abcdefgh.tmp", 3600)
+    real_unlink = os.unlink
+
+    def refuse_first(path: Any) -> None:
+        if str(path) == str(first):
+            raise PermissionError(errno.EACCES, "in use")
+        real_unlink(path)
+
+    monkeypatch.setattr(textio.os, "unlink", refuse_first)
+    assert remove_stale_temporaries(tmp_path) == [second]
+
+
+def test_a_file_system_that_refuses_locks_is_still_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import fcntl
+
+    def refused(fd: int, operation: int) -> None:
+        raise OSError(errno.ENOLCK, "No locks available")  # some network file systems
+
+    monkeypatch.setattr(fcntl, "flock", refused)
+    write_atomic(tmp_path / "s.md", "x\n")
+    assert (tmp_path / "s.md").read_text(encoding="utf-8") == "x\n"
+    assert entries(tmp_path) == ["s.md"]
+
+
+def test_without_file_locks_nothing_counts_as_locked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows has no fcntl: an open file cannot be removed there, which is lock enough."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "fcntl", None)
+    path = _temporary(tmp_path, ".a.md.coop-abcdefgh.tmp", 3600)
+    assert textio._is_locked(str(path)) is False
+    assert textio._lock(0) is None
+    write_atomic(tmp_path / "s.md", "x\n")
+    assert entries(tmp_path) == ["s.md"]
+
+
+def test_a_file_that_appears_meanwhile_is_refused_naming_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The name was free when checked, then someone wrote it: the link fails, and the message names the file."""
+    target = tmp_path / "s.md"
+    real_link = os.link
+
+    def someone_first(source: Any, destination: Any) -> None:
+        target.write_text("theirs\n", encoding="utf-8")
+        real_link(source, destination)
+
+    monkeypatch.setattr(textio.os, "link", someone_first)
+    err = unwritable(target, "ours\n", overwrite=False)
+    assert (err.key, err.params) == ("file.exists", {"file": str(target)})
+    assert say(err, "en") == f"{target} already exists; add --force to replace it, or choose another -o."
+    assert target.read_text(encoding="utf-8") == "theirs\n"
+    assert entries(tmp_path) == ["s.md"]
