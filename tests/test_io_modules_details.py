@@ -7,6 +7,8 @@ visible's escapes, roundtrip's layout, with exact values and messages (English a
 
 from __future__ import annotations
 
+import errno
+import io
 from typing import Any
 
 import pytest
@@ -348,3 +350,189 @@ def test_markup_reads_as_its_exact_pieces(markup: str, pieces: list[tuple[str, s
     from coopwizard.io.markup import tokens
 
     assert tokens(markup) == pieces
+
+
+# --- streams -----------------------------------------------------------------------------------
+
+
+class _Pipe(io.TextIOWrapper):
+    """A text stream over bytes that is not a terminal, as a pipe or a file is."""
+
+    def __init__(self, encoding: str = "cp1252") -> None:
+        super().__init__(io.BytesIO(), encoding=encoding)
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        raise io.UnsupportedOperation("no descriptor")
+
+
+class _Console(io.StringIO):
+    """A terminal in a narrow encoding: a text stream with no bytes underneath."""
+
+    encoding = "ascii"  # type: ignore[assignment]
+
+    def __init__(self, error: OSError | None = None) -> None:
+        super().__init__()
+        self.error = error
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        if self.error is not None:
+            raise self.error
+        text.encode(self.encoding)
+        return super().write(text)
+
+
+def test_closed_input_is_no_terminal_and_fails_with_ebadf() -> None:
+    from coopwizard.io.streams import ClosedInput
+
+    closed = ClosedInput()
+    assert (closed.closed_at_start, closed.encoding, closed.isatty()) == (True, "utf-8", False)
+    for call in (closed.fileno, closed.read, closed.readline):
+        with pytest.raises(OSError) as raised:
+            call()
+        assert raised.value.errno == errno.EBADF
+
+
+def test_stdout_off_a_terminal_is_utf8_whatever_its_encoding() -> None:
+    from coopwizard.io.streams import GuardedOutput
+
+    pipe = _Pipe("cp1252")
+    pipe.write("avant ")
+    guarded = GuardedOutput(pipe, "stdout")
+    assert guarded.encoding == "utf-8" and guarded.isatty() is False
+    assert guarded.write("Fête ≠\n") == len("Fête ≠\n")
+    guarded.flush()
+    assert pipe.buffer.getvalue() == "avant ".encode("cp1252") + "Fête ≠\n".encode()  # type: ignore[attr-defined]
+    assert guarded.wrapped is pipe
+
+
+def test_stderr_off_a_terminal_keeps_its_own_encoding() -> None:
+    from coopwizard.io.streams import GuardedOutput
+
+    pipe = _Pipe("cp1252")
+    guarded = GuardedOutput(pipe, "stderr")
+    assert guarded.encoding == "cp1252"
+    guarded.write("≠ é\n")
+    guarded.flush()
+    assert pipe.buffer.getvalue() == "? é\n".encode("cp1252")  # type: ignore[attr-defined]
+
+
+def test_a_terminal_that_cannot_show_a_character_gets_a_replacement() -> None:
+    from coopwizard.io.streams import GuardedOutput
+
+    console = _Console()
+    guarded = GuardedOutput(console, "stdout")
+    assert guarded.isatty() is True and guarded.encoding == "ascii"
+    assert guarded.write("é x") == 3
+    assert console.getvalue() == "? x"
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (BrokenPipeError(errno.EPIPE, "Broken pipe"), BrokenPipeError),
+        (OSError(errno.EPIPE, "Broken pipe"), BrokenPipeError),
+        (OSError(errno.EBADF, "Bad file descriptor"), "output.stdout_closed"),
+        (OSError(errno.ENOSPC, "No space left on device"), "output.stdout_failed"),
+    ],
+)
+def test_a_failing_stdout_fails_in_one_clear_way(error: OSError, expected: Any) -> None:
+    from coopwizard.core.errors import WriteError
+    from coopwizard.io.streams import GuardedOutput
+
+    guarded = GuardedOutput(_Console(error), "stdout")
+    with pytest.raises((BrokenPipeError, WriteError)) as raised:
+        guarded.write("x")
+    if expected is BrokenPipeError:
+        assert type(raised.value) is BrokenPipeError and raised.value.errno == errno.EPIPE
+        return
+    assert isinstance(raised.value, WriteError) and raised.value.key == expected
+    if expected == "output.stdout_failed":
+        assert (
+            say(raised.value, "en")
+            == "cannot write to standard output (the disk is full); what was printed is incomplete."
+        )
+
+
+def test_a_failing_stderr_is_silenced_not_fatal() -> None:
+    from coopwizard.io.streams import GuardedOutput
+
+    guarded = GuardedOutput(_Console(OSError(errno.EIO, "I/O error")), "stderr")
+    assert guarded.write("message") == len("message")
+
+
+def test_a_closed_stdout_and_a_closed_stderr() -> None:
+    from coopwizard.core.errors import WriteError
+    from coopwizard.io.streams import GuardedOutput
+
+    stdout = GuardedOutput(None, "stdout")
+    with pytest.raises(WriteError) as raised:
+        stdout.write("x")
+    assert raised.value.key == "output.stdout_closed"
+    assert say(raised.value, "en") == (
+        "standard output is closed, so nothing can be printed; redirect it to a file or a pipe."
+    )
+    stdout.flush()  # nothing to flush, nothing to fail
+    assert stdout.isatty() is False and stdout.encoding == "utf-8"
+    with pytest.raises(AttributeError):
+        stdout.fileno  # noqa: B018
+    stderr = GuardedOutput(None, "stderr")
+    assert stderr.write("lost") == 4  # nobody can be told: the exit code tells
+
+
+def test_other_attributes_are_the_stream_s() -> None:
+    from coopwizard.io.streams import GuardedOutput
+
+    console = _Console()
+    assert GuardedOutput(console, "stdout").getvalue == console.getvalue
+
+
+def test_every_byte_is_written_or_an_error_is_raised(monkeypatch: pytest.MonkeyPatch) -> None:
+    from coopwizard.io import streams
+
+    written: list[bytes] = []
+
+    def short(fd: int, data: Any) -> int:
+        chunk = bytes(data[:2])
+        written.append(chunk)
+        return len(chunk)
+
+    monkeypatch.setattr(streams.os, "write", short)
+    streams._write_all(1, b"abcde")
+    assert written == [b"ab", b"cd", b"e"]
+    monkeypatch.setattr(streams.os, "write", lambda fd, data: 0)
+    with pytest.raises(OSError) as raised:
+        streams._write_all(1, b"abc")
+    assert raised.value.errno == errno.EIO
+
+
+def test_the_guards_are_there_while_a_command_runs_and_gone_after(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from coopwizard.io.streams import ClosedInput, GuardedOutput, guarded_streams
+
+    out, err = _Console(), _Console()
+    monkeypatch.setattr(sys, "stdin", None)
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.setattr(sys, "stderr", err)
+    with guarded_streams():
+        assert isinstance(sys.stdin, ClosedInput)
+        assert isinstance(sys.stdout, GuardedOutput) and sys.stdout.wrapped is out
+        assert isinstance(sys.stderr, GuardedOutput) and sys.stderr.wrapped is err
+        guard = sys.stdout
+        with guarded_streams():
+            assert sys.stdout is guard  # not guarded twice
+    assert (sys.stdin, sys.stdout, sys.stderr) == (None, out, err)
+
+
+def test_silencing_a_stream_with_no_descriptor_does_nothing() -> None:
+    from coopwizard.io.streams import silence
+
+    silence(None)
+    silence(_Console())
+    silence(_Pipe())
