@@ -422,6 +422,15 @@ def test_the_sheet_s_criteria_are_its_named_records_in_order(checklist: Checklis
     assert sheet_criteria(parsed) == ["B", "2026", "A"]
 
 
+def test_the_sheet_s_criteria_leave_out_what_is_no_named_record() -> None:
+    """Whatever a Sheet holds (one built in code, not parsed): only records with a criterion count."""
+    from coopwizard.sheet.model import TopicEntry
+
+    records = ["not a record", {"indicator": "no name"}, {"criterion": ""}, {"criterion": None}, {"criterion": "A"}]
+    built = Sheet(topics={"success_criteria": TopicEntry(answers={"criteria": records})})
+    assert sheet_criteria(built) == ["A"]
+
+
 def test_a_sheet_with_no_criteria(checklist: Checklist) -> None:
     data = example()
     del data["topics"]["success_criteria"]["criteria"]
@@ -604,6 +613,20 @@ def test_a_markdown_sheet_keeps_its_body(fence: str) -> None:
     assert append_review(text, True, REVIEW, "s.md") == (
         "---\nformat: 1\nproject:\n  title: Fête\nreviews:\n" + FLUSH + "---\n" + body
     )
+
+
+def test_a_markdown_sheet_s_closing_fence_may_end_with_spaces() -> None:
+    text = "---\nformat: 1\n---  \n# Fête\n---\nfin\n"
+    assert append_review(text, True, REVIEW, "s.md") == "---\nformat: 1\nreviews:\n" + FLUSH + "---\n# Fête\n---\nfin\n"
+
+
+def test_a_sheet_that_cannot_be_changed_is_refused_naming_it() -> None:
+    with pytest.raises(InvalidSheetError) as raised:
+        append_review("# Fête\n", True, REVIEW, "s.md")
+    assert (raised.value.key, raised.value.params) == ("sheet.no_front_matter", {"file": "s.md"})
+    with pytest.raises(InvalidSheetError) as raised:
+        append_review("a: [1\n", False, REVIEW, "s.yaml")
+    assert raised.value.key == "edit.cannot_round_trip" and raised.value.params["file"] == "s.yaml"
 
 
 def test_a_markdown_sheet_with_no_body() -> None:
