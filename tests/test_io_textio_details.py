@@ -799,3 +799,18 @@ def test_a_file_that_appears_meanwhile_is_refused_naming_it(tmp_path: Path, monk
     assert say(err, "en") == f"{target} already exists; add --force to replace it, or choose another -o."
     assert target.read_text(encoding="utf-8") == "theirs\n"
     assert entries(tmp_path) == ["s.md"]
+
+
+def test_a_locked_temporary_does_not_stop_the_others(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import fcntl
+
+    _sorted_scandir(monkeypatch)
+    locked = _temporary(tmp_path, ".a.md.coop-abcdefgh.tmp", 3600)
+    stale = _temporary(tmp_path, ".b.md.coop-abcdefgh.tmp", 3600)
+    fd = os.open(locked, os.O_RDWR)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        assert remove_stale_temporaries(tmp_path) == [stale]
+    finally:
+        os.close(fd)
+    assert entries(tmp_path) == [locked.name]
