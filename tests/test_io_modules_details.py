@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import io
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -536,3 +537,139 @@ def test_silencing_a_stream_with_no_descriptor_does_nothing() -> None:
     silence(None)
     silence(_Console())
     silence(_Pipe())
+
+
+# --- console: words, escape codes -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "wrapped"),
+    [
+        ("aaa bbb", 7, "aaa bbb"),  # a line as long as the width stays whole
+        ("aaa bbb ccc", 7, "aaa bbb\nccc"),
+        ("x\naaa bbb ccc\ny", 7, "x\naaa bbb\nccc\ny"),  # each line on its own, every line kept
+        ("  aaa bbb ccc", 9, "  aaa bbb\n  ccc"),  # the indent kept on each line
+        ("   aaa bbb ccc", 9, "   aaa\n   bbb\n   ccc"),  # 3 columns: under half of 9
+        ("    aaa bbb ccc", 9, "aaa bbb\nccc"),  # 4 columns: half of 9, rounded down: room for the words first
+        ("    aaa bbb ccc", 8, "aaa bbb\nccc"),
+        ("  aaa bbb ccc  ", 8, "  aaa\n  bbb\n  ccc"),
+        ("Xaaa bbb cccX", 8, "Xaaa bbb\ncccX"),
+        ("aaaa-bbbb", 6, "aaaa-b\nbbb"),  # no break after a hyphen: « Jean-Pierre » stays one word
+    ],
+)
+def test_words_are_wrapped_at_the_width(text: str, width: int, wrapped: str) -> None:
+    from coopwizard.io.console import wrap_words
+
+    assert wrap_words(text, width) == wrapped
+
+
+@pytest.mark.parametrize(
+    ("platform", "variables", "works"),
+    [
+        ("linux", {}, True),
+        ("darwin", {}, True),
+        ("win32", {}, False),  # the classic Windows console
+        ("win32", {"WT_SESSION": "1"}, True),  # Windows Terminal
+        ("win32", {"TERM": "xterm"}, True),
+        ("win32", {"WT_SESSION": "", "TERM": ""}, False),
+    ],
+)
+def test_escape_codes_work_everywhere_but_the_classic_windows_console(
+    platform: str, variables: dict[str, str], works: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from coopwizard.io import console
+
+    monkeypatch.setattr(sys, "platform", platform)
+    for name in ("WT_SESSION", "TERM"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+    assert console._escape_codes_work() is works
+
+
+# --- streams: the failures' details -----------------------------------------------------------
+
+
+def test_closed_input_says_the_system_s_words() -> None:
+    import os
+
+    from coopwizard.io.streams import ClosedInput
+
+    for call in (ClosedInput().fileno, ClosedInput().read, ClosedInput().readline):
+        with pytest.raises(OSError) as raised:
+            call()
+        assert raised.value.strerror == os.strerror(errno.EBADF)
+
+
+def test_a_broken_pipe_with_no_number_is_a_broken_pipe() -> None:
+    from coopwizard.io.streams import GuardedOutput
+
+    with pytest.raises(BrokenPipeError) as raised:
+        GuardedOutput(_Console(BrokenPipeError()), "stdout").write("x")
+    assert (raised.value.errno, raised.value.strerror) == (errno.EPIPE, "broken pipe")
+
+
+@pytest.mark.parametrize(("system", "broken"), [("posix", False), ("nt", True)])
+def test_einval_is_a_broken_pipe_on_windows_only(system: str, broken: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    from coopwizard.core.errors import WriteError
+    from coopwizard.io import streams
+
+    guarded = streams.GuardedOutput(_Console(OSError(errno.EINVAL, "Invalid argument")), "stdout")
+    monkeypatch.setattr(streams.os, "name", system)
+    with pytest.raises((BrokenPipeError, WriteError)) as raised:
+        guarded.write("x")
+    monkeypatch.undo()
+    assert isinstance(raised.value, BrokenPipeError) is broken
+    if not broken:
+        assert isinstance(raised.value, WriteError) and raised.value.key == "output.stdout_failed"
+        assert raised.value.params == {"reason": "Invalid argument"}
+
+
+def _is_null(fd: int) -> bool:
+    import os
+
+    return os.path.samestat(os.fstat(fd), os.stat(os.devnull))
+
+
+def test_a_failed_stdout_is_silenced_so_that_nothing_fails_again_at_exit(tmp_path: Path) -> None:
+    import os
+
+    from coopwizard.io.streams import GuardedOutput
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # nobody reads: a broken pipe
+    stream = open(write_end, "w", encoding="utf-8")  # noqa: SIM115
+    try:
+        with pytest.raises(BrokenPipeError):
+            GuardedOutput(stream, "stdout").write("x" * 10)
+        assert _is_null(write_end)
+    finally:
+        stream.close()
+
+
+def test_silence_points_the_descriptor_at_the_null_device(tmp_path: Path) -> None:
+    from coopwizard.io.streams import silence
+
+    with open(tmp_path / "out.txt", "w", encoding="utf-8") as stream:
+        assert not _is_null(stream.fileno())
+        silence(stream)
+        assert _is_null(stream.fileno())
+        stream.write("gone")
+    assert (tmp_path / "out.txt").read_text(encoding="utf-8") == ""
+
+
+def test_every_byte_goes_to_the_descriptor_given(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from coopwizard.io import streams
+
+    seen: list[int] = []
+    monkeypatch.setattr(streams.os, "write", lambda fd, data: (seen.append(fd), len(data))[1])
+    streams._write_all(7, b"abc")
+    assert seen == [7]
+    monkeypatch.setattr(streams.os, "write", lambda fd, data: 0)
+    with pytest.raises(OSError) as raised:
+        streams._write_all(7, b"abc")
+    assert raised.value.strerror == os.strerror(errno.EIO)
