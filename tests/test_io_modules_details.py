@@ -673,3 +673,97 @@ def test_every_byte_goes_to_the_descriptor_given(monkeypatch: pytest.MonkeyPatch
     with pytest.raises(OSError) as raised:
         streams._write_all(7, b"abc")
     assert raised.value.strerror == os.strerror(errno.EIO)
+
+
+@pytest.mark.parametrize(("text", "width", "fitted"), [("abc", 3, "abc"), ("abcd", 3, "ab…"), ("日本語", 4, "日…")])
+def test_a_title_is_cut_to_its_columns(text: str, width: int, fitted: str) -> None:
+    from coopwizard.io.console import _fitted
+
+    assert _fitted(text, width) == fitted
+
+
+@pytest.mark.parametrize(("text", "columns"), [("日本", 4), ("ａ", 2), ("e\u0301", 1), ("abc", 3), ("é", 1)])
+def test_wide_characters_take_two_columns_and_combining_marks_none(text: str, columns: int) -> None:
+    from coopwizard.io.console import cell_width
+
+    assert cell_width(text) == columns
+
+
+def test_rich_is_taught_no_break_spaces_only_when_its_splitter_is_the_known_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import re
+
+    from rich import _wrap
+
+    from coopwizard.io.console import NO_BREAK_WORD, RICH_WORD_PATTERN, keep_no_break_spaces
+
+    monkeypatch.setattr(_wrap, "re_word", re.compile(RICH_WORD_PATTERN))
+    assert keep_no_break_spaces() is True
+    assert _wrap.re_word is NO_BREAK_WORD
+    assert keep_no_break_spaces() is True  # already taught
+    other = re.compile(r"\S+")
+    monkeypatch.setattr(_wrap, "re_word", other)
+    assert keep_no_break_spaces() is False
+    assert _wrap.re_word is other  # Rich changed: left alone
+    monkeypatch.setattr(_wrap, "re_word", "not a pattern")
+    assert keep_no_break_spaces() is False
+    monkeypatch.delattr(_wrap, "re_word")
+    assert keep_no_break_spaces() is False
+
+
+class _Sized(io.StringIO):
+    def fileno(self) -> int:
+        return 5
+
+
+@pytest.mark.parametrize(
+    ("columns", "size", "width"),
+    [("120", 50, 120), ("1", 50, 1), ("0", 50, 50), ("", 50, 50), ("abc", 50, 50), ("", 0, 80), (None, 33, 33)],
+)
+def test_the_width_is_columns_else_the_terminal_s_else_80(
+    columns: str | None, size: int, width: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from coopwizard.io import console
+
+    asked: list[int] = []
+
+    def terminal_size(fd: int) -> os.terminal_size:
+        asked.append(fd)
+        return os.terminal_size((size, 24))
+
+    monkeypatch.setattr(console.os, "get_terminal_size", terminal_size)
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert console.terminal_width(_Sized()) == width
+    assert asked in ([], [5])
+    assert console.terminal_width(io.StringIO()) == (width if asked == [] else 80)  # no descriptor: 80
+
+
+def test_a_line_on_a_terminal_is_drawn_at_its_width_with_its_style(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from coopwizard.io import console
+
+    class Terminal(_Sized):
+        def isatty(self) -> bool:
+            return True
+
+    for name in ("TERM", "COLUMNS", "FORCE_COLOR", "TTY_COMPATIBLE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(console.os, "get_terminal_size", lambda fd: os.terminal_size((9, 24)))
+    stream = Terminal()
+    console.write_line(stream, "aaa bbb ccc", "bold")
+    assert stream.getvalue() == "\x1b[1maaa bbb\x1b[0m\n\x1b[1mccc\x1b[0m\n"
+
+
+def test_a_missing_attribute_of_a_closed_stream_is_named() -> None:
+    from coopwizard.io.streams import GuardedOutput
+
+    with pytest.raises(AttributeError) as raised:
+        GuardedOutput(None, "stdout").fileno  # noqa: B018
+    assert str(raised.value) == "fileno"
