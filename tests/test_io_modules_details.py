@@ -767,3 +767,34 @@ def test_a_missing_attribute_of_a_closed_stream_is_named() -> None:
     with pytest.raises(AttributeError) as raised:
         GuardedOutput(None, "stdout").fileno  # noqa: B018
     assert str(raised.value) == "fileno"
+
+
+class _Utf8(io.StringIO):
+    encoding = "UTF-8"  # type: ignore[assignment]
+
+
+class _Bare:
+    """A stream with no encoding at all: only write and flush."""
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+
+    def write(self, text: str) -> None:
+        self.out.append(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_a_heading_s_rule_is_drawn_in_what_the_stream_can_show(monkeypatch: pytest.MonkeyPatch) -> None:
+    from coopwizard.io.console import write_line
+
+    monkeypatch.setenv("COLUMNS", "12")
+    plain, utf8, bare = io.StringIO(), _Utf8(), _Bare()
+    for stream in (plain, utf8):
+        write_line(stream, "ab\ncd", rule=True)  # a title on one line
+        write_line(stream, "a\tb")  # tabs every 8 columns
+    write_line(bare, "ab", rule=True)  # type: ignore[arg-type]
+    assert plain.getvalue() == "ab cd ------\na       b\n"
+    assert utf8.getvalue() == "ab cd ──────\na       b\n"
+    assert "".join(bare.out) == "ab ---------\n"
