@@ -798,3 +798,58 @@ def test_a_heading_s_rule_is_drawn_in_what_the_stream_can_show(monkeypatch: pyte
     assert plain.getvalue() == "ab cd ------\na       b\n"
     assert utf8.getvalue() == "ab cd ──────\na       b\n"
     assert "".join(bare.out) == "ab ---------\n"
+
+
+def test_markup_is_printed_as_plain_text_off_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+    from coopwizard.io.console import emit
+
+    emit("[bold]x[/bold] y")
+    emit("[dim]message[/dim]", err=True)
+    emit("z", end="|")
+    emit("w", err=True, end="")
+    captured = capsys.readouterr()
+    assert (captured.out, captured.err) == ("x y\nz|", "message\nw")
+
+
+def test_markup_is_drawn_by_rich_on_a_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coopwizard.io.console import emit
+
+    monkeypatch.setenv("FORCE_COLOR", "1")  # a terminal, as Rich reads it; NO_COLOR keeps emphasis only
+    monkeypatch.setenv("COLUMNS", "20")
+    monkeypatch.delenv("TERM")  # not a dumb one
+    emit("[bold]x[/bold] y")
+    emit("aaa bbb ccc ddd eee fff ggg")  # wrapped at the width
+    emit("aaa bbb ccc ddd eee fff ggg", wrap=False)
+    emit("z", end="|")
+    emit("[bold]m[/bold]", err=True)
+    captured = capsys.readouterr()
+    assert captured.out == ("\x1b[1mx\x1b[0m y\naaa bbb ccc ddd eee \nfff ggg\naaa bbb ccc ddd eee fff ggg\nz|")
+    assert captured.err == "\x1b[1mm\x1b[0m\n"
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "[link=https://a.b]x[/link]",
+        "[bold red]x[/bold red]",
+        "[b][i]x[/b]y[/i]",
+        "[b]x[/ b]",
+        "[bold]x[/bold] [italic]y[/]",
+        "[b]x",
+        "[#ff0000]x[/#ff0000]",
+        "[b][i]x[/bold]y",
+        "[bold][italic]x[/bold]y[/italic]",
+    ],
+)
+def test_the_terminal_text_has_the_spans_rich_gives(markup: str) -> None:
+    from rich.markup import render
+
+    from coopwizard.io.console import rich_text
+
+    ours, theirs = rich_text(markup), render(markup, emoji=False)
+    assert ours.plain == theirs.plain
+    assert [(s.start, s.end, str(s.style)) for s in ours.spans] == [
+        (s.start, s.end, str(s.style)) for s in theirs.spans
+    ]
