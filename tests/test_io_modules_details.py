@@ -853,3 +853,76 @@ def test_the_terminal_text_has_the_spans_rich_gives(markup: str) -> None:
     assert [(s.start, s.end, str(s.style)) for s in ours.spans] == [
         (s.start, s.end, str(s.style)) for s in theirs.spans
     ]
+
+
+class _FailingFlush(io.StringIO):
+    def __init__(self, error: Exception) -> None:
+        super().__init__()
+        self.error = error
+
+    def isatty(self) -> bool:
+        return True
+
+    def flush(self) -> None:
+        raise self.error
+
+
+def test_a_stream_that_cannot_say_whether_it_is_a_terminal_is_not_one() -> None:
+    from coopwizard.io import streams
+
+    class Unsure(io.StringIO):
+        def isatty(self) -> bool:
+            raise ValueError("closed")
+
+    assert streams._isatty(Unsure()) is False
+    assert streams._isatty(object()) is False  # type: ignore[arg-type]
+    assert streams._isatty(_Console()) is True
+
+
+def test_a_terminal_keeps_its_encoding_and_a_stream_with_no_bytes_gets_text() -> None:
+    from coopwizard.io.streams import GuardedOutput
+
+    class TerminalWithBytes(_Pipe):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = TerminalWithBytes("cp1252")
+    guarded = GuardedOutput(terminal, "stdout")
+    assert guarded.encoding == "cp1252"
+    guarded.write("é ≠")
+    guarded.flush()
+    assert terminal.buffer.getvalue() == "é ?".encode("cp1252")  # type: ignore[attr-defined]
+    text_only = io.StringIO()
+    GuardedOutput(text_only, "stdout").write("é ≠")
+    assert text_only.getvalue() == "é ≠"
+
+
+@pytest.mark.parametrize("error", [OSError(errno.EIO, "I/O error"), ValueError("closed")])
+def test_a_stream_that_cannot_be_flushed_at_the_start_is_guarded_all_the_same(error: Exception) -> None:
+    from coopwizard.io.streams import GuardedOutput
+
+    class Pipe(_Pipe):
+        def flush(self) -> None:
+            raise error
+
+    guarded = GuardedOutput(Pipe(), "stdout")
+    assert guarded.encoding == "utf-8"
+
+
+def test_stdout_on_a_descriptor_is_written_at_once(tmp_path: Path) -> None:
+    from coopwizard.io.streams import GuardedOutput
+
+    with open(tmp_path / "out.txt", "w", encoding="cp1252") as stream:
+        guarded = GuardedOutput(stream, "stdout")
+        guarded.write("é ≠\n")
+        assert (tmp_path / "out.txt").read_bytes() == "é ≠\n".encode()  # before any flush
+
+
+def test_a_flush_that_fails_fails_stdout_and_is_silenced_on_stderr() -> None:
+    from coopwizard.core.errors import WriteError
+    from coopwizard.io.streams import GuardedOutput
+
+    with pytest.raises(WriteError) as raised:
+        GuardedOutput(_FailingFlush(OSError(errno.ENOSPC, "full")), "stdout").flush()
+    assert raised.value.key == "output.stdout_failed"
+    GuardedOutput(_FailingFlush(OSError(errno.ENOSPC, "full")), "stderr").flush()
