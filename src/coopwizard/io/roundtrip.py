@@ -16,6 +16,8 @@ from typing import Any
 from coopwizard.core.errors import InvalidSheetError
 
 _INDENTED_SEQUENCE = re.compile(r"^( *)[^\s#-][^\n]*:\n\1 +- ", re.MULTILINE)
+# Comment and blank lines before a `---`: ruamel.yaml drops them, the `---` with them.
+_HEAD = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)*(?=---)")
 
 
 def load_round_trip(yaml_text: str, name: str) -> tuple[Any, Any]:
@@ -26,7 +28,11 @@ def load_round_trip(yaml_text: str, name: str) -> tuple[Any, Any]:
     rt = YAML(typ="rt")
     rt.preserve_quotes = True
     rt.width = 4096  # never re-wrap
-    rt.explicit_start = yaml_text.lstrip("\ufeff").startswith("---")
+    text = yaml_text.lstrip("\ufeff")
+    found = _HEAD.match(text)
+    head = found.group(0) if found else ""
+    rt.coop_head = head  # type: ignore[attr-defined]  # written back before the document (dump_round_trip)
+    rt.explicit_start = text[len(head) :].startswith("---")
     if _INDENTED_SEQUENCE.search(yaml_text):
         rt.indent(mapping=2, sequence=4, offset=2)
     try:
@@ -37,5 +43,6 @@ def load_round_trip(yaml_text: str, name: str) -> tuple[Any, Any]:
 
 def dump_round_trip(rt: Any, document: Any) -> str:
     buffer = io.StringIO()
+    buffer.write(getattr(rt, "coop_head", ""))
     rt.dump(document, buffer)
     return buffer.getvalue()

@@ -154,6 +154,7 @@ class _TooManyNodes(Exception):
 
 
 _STR, _SEQ_TAG, _MAP_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_VALUE = "tag:yaml.org,2002:value"  # what YAML 1.1 resolves a plain "=" to: text to whoever typed it
 _RESOLVED: dict[str, str] = {}  # plain scalar -> its implicit tag: the same few values recur in every sheet
 _RESOLVED_MAX = 8192
 _RESOLVED_LONGEST = 64
@@ -355,7 +356,7 @@ class _Builder:
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         tag, value = node.tag, node.value
-        if tag == _STR:
+        if tag in (_STR, _VALUE):
             return value
         if tag == _TAG + "null":
             return None

@@ -165,7 +165,7 @@ def _score(value: Any) -> int | None:
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    if isinstance(value, str) and value.strip().isdigit():
+    if isinstance(value, str) and value.strip().isdecimal():  # not isdigit(): « ² » is a digit int() refuses
         return int(value.strip())
     return None
 
