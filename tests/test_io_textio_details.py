@@ -130,10 +130,10 @@ def test_a_folder(tmp_path: Path) -> None:
 
 
 def test_a_file_that_may_not_be_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def refused(self: Path, *args: object) -> None:
+    def refused(name: str, *args: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(Path, "open", refused)
+    monkeypatch.setattr(textio, "open", refused, raising=False)  # read_source opens with the builtin
     name = str(tmp_path / "s.yaml")
     err = unreadable(name)
     assert (err.key, err.params) == ("file.permission", {"file": name})
@@ -144,10 +144,10 @@ def test_a_file_that_may_not_be_read(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 
 def test_any_other_system_error_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def failing(self: Path, *args: object) -> None:
+    def failing(name: str, *args: object) -> None:
         raise OSError(errno.EIO, "Input/output error")
 
-    monkeypatch.setattr(Path, "open", failing)
+    monkeypatch.setattr(textio, "open", failing, raising=False)
     name = str(tmp_path / "s.yaml")
     err = unreadable(name)
     assert (err.key, err.params) == ("file.os_error", {"file": name, "reason": Message("file.reason.io_error")})
