@@ -1750,7 +1750,12 @@ def test_the_clauses_are_read_from_the_package_when_installed(tmp_path: Path, mo
 
 def test_the_checkout_s_clauses_are_the_ones_read() -> None:
     path = clauses_path()
-    assert path == Path(__file__).resolve().parents[1] / "checklists" / "documents" / "convention.yaml"
+    checkout = Path(__file__).resolve().parents[1] / "checklists" / "documents" / "convention.yaml"
+    import coopwizard.render.convention as convention_module
+
+    wheel = Path(convention_module.__file__).parents[1] / "checklists" / "documents" / "convention.yaml"
+    assert path == (wheel if wheel.is_file() else checkout)  # the wheel's copy when installed, else the checkout's
+    assert path.read_bytes() == checkout.read_bytes()
     assert clauses() == yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
