@@ -10,7 +10,6 @@ from collections.abc import Iterator
 
 import pytest
 
-from coopwizard.cli import main
 from coopwizard.core import collector
 
 PROBE = """
@@ -62,14 +61,25 @@ def collector_as_pytest_has_it() -> Iterator[None]:
     gc.unfreeze()
 
 
-def test_main_in_process_gives_the_collector_back_as_it_found_it(
-    monkeypatch: pytest.MonkeyPatch, collector_as_pytest_has_it: None
-) -> None:
-    for argv in (["coop", "topics"], ["coop", "--help"], ["coop", "chek"]):
-        monkeypatch.setattr("sys.argv", argv)
-        with pytest.raises(SystemExit):
-            main()
-        assert gc.isenabled() and gc.get_freeze_count() == 0, argv
+IN_PROCESS = """
+import gc, sys
+from coopwizard.cli import main
+for argv in (["coop", "topics"], ["coop", "--help"], ["coop", "chek"]):
+    sys.argv = argv
+    try:
+        main()
+    except SystemExit:
+        pass
+    print(gc.isenabled(), gc.get_freeze_count(), file=sys.stderr)
+"""
+
+
+def test_main_in_process_gives_the_collector_back_as_it_found_it() -> None:
+    # In a process of its own: pytest's own process, after in-process runs of main(), once left a later
+    # pty test's child deaf to Ctrl-C (not understood yet: see the notes of 2026-12-02).
+    done = subprocess.run([sys.executable, "-c", IN_PROCESS], capture_output=True, text=True, check=False)
+    states = [line for line in done.stderr.splitlines() if line in ("True 0", "False 0") or line.startswith("True ")]
+    assert states == ["True 0", "True 0", "True 0"], done.stderr
 
 
 def test_a_collector_managed_around_us_is_left_alone(collector_as_pytest_has_it: None) -> None:

@@ -88,6 +88,21 @@ def test_french_session_interrupted_resumed_and_checked(tmp_path: Path) -> None:
     assert not (tmp_path / "state" / "draft.json").exists()
 
 
+def test_kill_int_during_a_menu_stops_the_session_like_ctrl_c(tmp_path: Path) -> None:
+    import signal
+
+    child = _spawn(["new", "--lang", "fr", "-o", "fete.yaml"], tmp_path)
+    child.expect("Titre du projet")
+    _type(child, script.keys()[: len(script.PROJECT) + len(script.PARTNERS)])
+    child.expect("prochaine réunion|flèches")  # a menu, drawn and waiting for keys
+    time.sleep(0.3)
+    child.kill(signal.SIGINT)
+    child.expect("python -m coopwizard new --resume")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+
+
 def test_edit_in_a_terminal(write: Callable[..., Path], tmp_path: Path) -> None:
     path = write(
         "sheet.md",

@@ -8,7 +8,6 @@ does: every answer, and the text being typed, stays in the draft.
 from __future__ import annotations
 
 import datetime as dt
-import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
@@ -36,6 +35,7 @@ from coopwizard.wizard.draft import (
 from coopwizard.wizard.prompter import Prompter
 from coopwizard.wizard.screens import Screen
 from coopwizard.wizard.session import new_draft, reconcile
+from coopwizard.wizard.stops import stops_like_ctrl_c
 
 if TYPE_CHECKING:  # `coop new` reaches its first question without the audit or the editor
     from coopwizard.audit.findings import Audit
@@ -63,25 +63,6 @@ def prompts_on_stderr() -> Iterator[None]:
 def terminal_session(plain: bool) -> AbstractContextManager[None]:
     """questionary's prompts need a prompt_toolkit session on stderr; plain prompts need nothing."""
     return nullcontext() if plain else prompts_on_stderr()
-
-
-def _stop(signum: int, frame: Any) -> None:
-    raise KeyboardInterrupt
-
-
-@contextmanager
-def stops_like_ctrl_c() -> Iterator[None]:
-    """SIGTERM and SIGHUP end the session as Ctrl-C does (where the system has them)."""
-    previous = {}
-    for name in ("SIGTERM", "SIGHUP"):
-        number = getattr(signal, name, None)
-        if number is not None:
-            previous[number] = signal.signal(number, _stop)
-    try:
-        yield
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
 
 
 def make_prompter(lang: str, plain: bool) -> Prompter:

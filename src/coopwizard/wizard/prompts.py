@@ -13,10 +13,12 @@ from collections.abc import Sequence
 from typing import Any
 
 import questionary
+from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from questionary import Choice as QChoice
 
 from coopwizard.i18n import message
 from coopwizard.wizard.prompter import Choices, Interrupted, Validate
+from coopwizard.wizard.stops import stop_pending
 
 
 class QuestionaryPrompter:
@@ -26,6 +28,9 @@ class QuestionaryPrompter:
         self.lang = lang
 
     def _run(self, prompt: questionary.Question) -> Any:
+        _stop_on_sigint(prompt)
+        # A stop swallowed while the question was being built ends it as soon as it starts.
+        prompt.application.pre_run_callables.append(lambda: _stop_if_pending(prompt))
         try:
             return prompt.unsafe_ask()
         except (KeyboardInterrupt, EOFError) as err:  # Ctrl-C, Ctrl-D, a closed terminal: one clean stop
@@ -75,6 +80,30 @@ def _fit(text: str, indent: str = "") -> str:
     """Text broken at word boundaries to fit the terminal (the prompt line would cut words: « term/iner »)."""
     width = max(40, shutil.get_terminal_size((100, 30)).columns - 4)
     return textwrap.fill(text, width=width, initial_indent=indent, subsequent_indent=indent or "  ")
+
+
+def _stop_on_sigint(prompt: questionary.Question) -> None:
+    """A SIGINT stops a menu as Ctrl-C does.
+
+    While a prompt runs, prompt_toolkit turns SIGINT into a `<sigint>` key that
+    questionary's menus do not bind, so it was ignored: a Ctrl-C pressed while the
+    question was being drawn (before the terminal is in raw mode, when the
+    terminal sends SIGINT rather than the key), or `kill -INT`, did nothing.
+    Text prompts already bind it; binding it again there changes nothing.
+    """
+    sigint = KeyBindings()
+
+    @sigint.add("<sigint>", eager=True)
+    def _(event: Any) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    app = prompt.application
+    app.key_bindings = merge_key_bindings([app.key_bindings, sigint]) if app.key_bindings else sigint
+
+
+def _stop_if_pending(prompt: questionary.Question) -> None:
+    if stop_pending():
+        prompt.application.exit(exception=KeyboardInterrupt, style="class:aborting")
 
 
 def _typed_in(prompt: questionary.Question) -> str:
