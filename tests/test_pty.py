@@ -88,6 +88,25 @@ def test_french_session_interrupted_resumed_and_checked(tmp_path: Path) -> None:
     assert not (tmp_path / "state" / "draft.json").exists()
 
 
+def test_a_resumed_session_is_stopped_in_its_own_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("COOP_LANG", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")  # the command's own language would be English
+    child = _spawn(["new", "--lang", "fr", "-o", "fete.yaml"], tmp_path)
+    child.expect("Titre du projet")
+    _type(child, [script.PROJECT[0]])
+    child.expect("Le projet en une ou deux phrases")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child = _spawn(["new", "--resume"], tmp_path)  # no --lang: the draft's French
+    child.expect("Le projet en une ou deux phrases")
+    time.sleep(0.3)
+    child.sendcontrol("c")
+    child.expect(r"Interrompu\s+:\s+vos\s+réponses\s+sont\s+gardées")  # the line may wrap
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+
+
 def test_kill_int_during_a_menu_stops_the_session_like_ctrl_c(tmp_path: Path) -> None:
     import signal
 

@@ -313,3 +313,22 @@ def test_a_review_asked_through_the_real_prompts_gives_what_a_review_file_gives(
     recorded = review_from_answers(answers, sheet, checklist, script.TODAY, "fr", "<terminal>")
     assert recorded.partner == "Club Ados Linandes" and recorded.comment == "On en reparle en juin"
     assert "Bilan du partenariat — Jardins et fêtes des Linandes" in screen_text.getvalue()
+
+
+@pytest.mark.parametrize("columns", [60, 80, 100, 120])
+def test_a_menu_hint_is_never_cut_mid_word_by_the_terminal(monkeypatch: pytest.MonkeyPatch, columns: int) -> None:
+    import os
+
+    from coopwizard.i18n import message
+    from coopwizard.wizard.prompts import _fit
+
+    monkeypatch.setattr("shutil.get_terminal_size", lambda fallback=(0, 0): os.terminal_size((columns, 30)))
+    question = "À quelle échelle coopérez-vous (territoriale, thématique, ou les deux) ?"
+    for lang in ("fr", "en"):
+        for hint in (message(lang, "wizard.checkbox_hint"), message(lang, "wizard.select_hint")):
+            for text in (question, question[:20], "Titre " * 30):
+                # what questionary draws: "?", " ", the question, " ", the hint
+                drawn = f"? {_fit(text, hint=hint)} {hint}"
+                assert all(len(line) <= columns for line in drawn.splitlines()), drawn
+                assert any(line.endswith(hint) for line in drawn.splitlines())
+    assert _fit(question[:20], hint="(Entrée)") == question[:20]  # a short question keeps its hint beside it

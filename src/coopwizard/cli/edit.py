@@ -56,7 +56,7 @@ def edit(
         if outcome.changed_meanwhile:
             emit(escape(message(language, "edit.written_beside", file=file, target=outcome.target)), err=True)
         if outcome.interrupted:
-            raise WizardInterrupted("edit.interrupted", file=outcome.target)
+            raise WizardInterrupted("edit.interrupted", lang=language, file=outcome.target)
         emit(escape(message(language, "cli.written", file=outcome.target)), err=True, wrap=False)
         return ExitCode.CLEAN
 

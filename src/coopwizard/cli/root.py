@@ -186,7 +186,7 @@ def _say_failure(err: CoopError, lang: str) -> None:
     from coopwizard.io.visible import visible
 
     if isinstance(err, WizardInterrupted):
-        emit(escape(visible(say(err, lang))), err=True, wrap=False)
+        emit(escape(visible(say(err, err.lang or lang))), err=True, wrap=False)
         return
     say_error(say(err, lang), lang)
     if isinstance(err, InvalidAnswersError):

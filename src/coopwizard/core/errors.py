@@ -71,6 +71,14 @@ class WriteError(CoopError):
 
 
 class WizardInterrupted(CoopError):
-    """Ctrl-C or Ctrl-D in the wizard; the answers so far are in the draft."""
+    """Ctrl-C or Ctrl-D in the wizard; the answers so far are in the draft.
+
+    `lang`: the language the session spoke, which the stop is said in — a resumed draft or a
+    sheet being edited keeps its own, whatever the command's language would be.
+    """
 
     exit_code = ExitCode.INTERRUPTED
+
+    def __init__(self, key: str, *, lang: str | None = None, **params: Any) -> None:
+        super().__init__(key, **params)
+        self.lang = lang

@@ -70,7 +70,7 @@ class Wizard:
             steps()
         except KeyboardInterrupt as stop:
             self.keep_what_was_typed(stop)
-            raise WizardInterrupted("wizard.interrupted", file=str(self.save())) from None
+            raise WizardInterrupted("wizard.interrupted", lang=self.lang, file=str(self.save())) from None
 
     def keep_what_was_typed(self, stop: KeyboardInterrupt) -> None:
         """The answer being given when the stop came: its first entries into the sheet, its typed text aside."""

@@ -325,4 +325,4 @@ def interactive_review(sheet: Sheet, checklist: Checklist, lang: str, plain: boo
         try:
             return ask_review(sheet, checklist, make_prompter(lang, plain), make_screen(checklist, lang, plain), lang)
         except KeyboardInterrupt:
-            raise WizardInterrupted("review.interrupted") from None
+            raise WizardInterrupted("review.interrupted", lang=lang) from None

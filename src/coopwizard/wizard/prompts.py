@@ -61,7 +61,9 @@ class QuestionaryPrompter:
         options = [QChoice(title=label, value=value) for value, label in choices]
         chosen = default if default in {v for v, _ in choices} else None
         hint = message(self.lang, "wizard.select_hint")
-        prompt = questionary.select(_fit(text), choices=options, default=chosen, use_shortcuts=False, instruction=hint)
+        prompt = questionary.select(
+            _fit(text, hint=hint), choices=options, default=chosen, use_shortcuts=False, instruction=hint
+        )
         return str(self._run(prompt))
 
     def multi_choice(self, text: str, choices: Choices, checked: Sequence[str]) -> list[str]:
@@ -69,17 +71,24 @@ class QuestionaryPrompter:
         # questionary sums up a multiple answer in English ("done (2 selections)"): erase
         # its line and write the answer in the user's words instead.
         hint = message(self.lang, "wizard.checkbox_hint")
-        prompt = questionary.checkbox(_fit(text), choices=options, instruction=hint, erase_when_done=True)
+        prompt = questionary.checkbox(_fit(text, hint=hint), choices=options, instruction=hint, erase_when_done=True)
         answer = [str(v) for v in self._run(prompt) or []]
         labels = ", ".join(label for value, label in choices if value in answer) or "—"
         questionary.print(_fit(f"? {text} {labels}"))
         return answer
 
 
-def _fit(text: str, indent: str = "") -> str:
-    """Text broken at word boundaries to fit the terminal (the prompt line would cut words: « term/iner »)."""
+def _fit(text: str, indent: str = "", hint: str = "") -> str:
+    """Text broken at word boundaries to fit the terminal (the prompt line would cut words: « term/iner »).
+
+    A menu's `hint` follows the question on its last line; when it would not fit there, the
+    terminal would cut it mid-word too (« Entr/ée »), so it goes on a line of its own.
+    """
     width = max(40, shutil.get_terminal_size((100, 30)).columns - 4)
-    return textwrap.fill(text, width=width, initial_indent=indent, subsequent_indent=indent or "  ")
+    fitted = textwrap.fill(text, width=width, initial_indent=indent, subsequent_indent=indent or "  ")
+    if hint and len(fitted.rsplit("\n", 1)[-1]) + 1 + len(hint) > width:
+        fitted += "\n "  # questionary adds a space: the hint starts under the question's text
+    return fitted
 
 
 def _stop_on_sigint(prompt: questionary.Question) -> None:
