@@ -713,13 +713,13 @@ def test_the_reviews_scores_spread_and_trend_in_the_language(checklist: Checklis
     assert en.reviews.summary == "4 reviews by 3 partners, the latest on 3 September 2026"
     assert scores(fr) == [
         ("Une raison et des objectifs partagés", 3.33, "3,33/5", 67, "1", "+1", False),
-        ("Des décisions prises démocratiquement", 3.5, "3,5/5", 70, "1", "-1", False),
-        ("Une communication fluide", 4.0, "4/5", 80, "0", "0", False),
+        ("Des décisions prises démocratiquement", 3.5, "3,5/5", 70, "1", "−1", False),
+        ("Une communication fluide", 4.0, "4/5", 80, "0", "=", False),
     ]
     assert scores(en) == [
         ("A shared reason and objectives", 3.33, "3.33/5", 67, "1", "+1", False),
-        ("Decisions taken democratically", 3.5, "3.5/5", 70, "1", "-1", False),
-        ("Fluid communication", 4.0, "4/5", 80, "0", "0", False),
+        ("Decisions taken democratically", 3.5, "3.5/5", 70, "1", "−1", False),
+        ("Fluid communication", 4.0, "4/5", 80, "0", "=", False),
     ]
 
 

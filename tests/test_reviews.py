@@ -338,7 +338,7 @@ def test_the_agenda_and_the_html_sheet_show_the_scores(reviewed: Path, tmp_path:
     assert agenda.code == 0, agenda.err
     text = agenda.out.replace("\u00a0", " ").replace("\u202f", " ")
     assert "## Bilans des partenaires" in text
-    assert "- Des décisions prises démocratiquement : 3/5 (écart 4 · évolution -0,33) · **à discuter**" in text
+    assert "- Des décisions prises démocratiquement : 3/5 (écart 4 · évolution −0,3) · **à discuter**" in text
     page = coop("render", str(reviewed), "--lang", "fr", "-o", str(tmp_path / "fiche.html"))
     assert page.code == 0, page.err
     document = html5lib.parse((tmp_path / "fiche.html").read_text(encoding="utf-8"), namespaceHTMLElements=False)

@@ -25,6 +25,7 @@ from coopwizard.guide.model import Checklist, Question
 from coopwizard.guide.types import Shape, is_answered
 from coopwizard.i18n import message, say
 from coopwizard.i18n.typography import list_separator, money, quote
+from coopwizard.render.reviews import signed
 from coopwizard.sheet.model import Sheet, topic_status
 
 _INSTRUCTION = re.compile(r"\s*\((un par ligne|one per line)\)$")  # how to type it, not what to settle
@@ -197,7 +198,7 @@ class ConcernScore:
     score_text: str  # "3,5/5"
     percent: int  # the bar's length: the score over the scale's top
     spread_text: str
-    trend_text: str | None  # "+0,3"; None: no earlier review
+    trend_text: str | None  # "+0,3", "−1", "=" (no change); None: no earlier review
     to_discuss: bool  # partners two points apart or more
 
 
@@ -294,7 +295,7 @@ class _Builder:
                 score_text=f"{number(c.score)}/{summary.scale}",
                 percent=round(100 * c.score / summary.scale),
                 spread_text=number(c.spread),
-                trend_text=None if c.trend is None else ("+" if c.trend > 0 else "") + number(c.trend),
+                trend_text=None if c.trend is None else signed(c.trend, lang),  # as `coop check` says it
                 to_discuss=c.to_discuss,
             )
             for c in summary.concerns
