@@ -442,8 +442,10 @@ def test_the_coverage_names_the_topics_left_by_their_label(checklist: Checklist)
 
 def test_each_topic_is_a_numbered_section_with_its_status_answers_and_open_questions(checklist: Checklist) -> None:
     fr = view(unsettled(), checklist, "fr")
+    # The purpose says `status: settled` but its objectives (required) are gone: the audit's verdict is shown.
+    assert unsettled()["topics"]["purpose"]["status"] == "settled"
     assert [(s.number, s.id, s.status, s.status_label) for s in fr.sections][:2] == [
-        (1, "purpose", "settled", "réglé"),
+        (1, "purpose", "to_complete", "à compléter"),
         (2, "values", "settled", "réglé"),
     ]
     purpose, values = fr.sections[0], fr.sections[1]
@@ -482,7 +484,7 @@ def test_each_topic_is_a_numbered_section_with_its_status_answers_and_open_quest
     ]
     en = view(unsettled(), checklist, "en")
     english = en.sections[0]
-    assert (english.title, english.status_label) == ("Purpose and objectives", "settled")
+    assert (english.title, english.status_label) == ("Purpose and objectives", "to complete")
     assert english.open_questions[0].prompt == "The objectives sought"
     english_pricing = en.section("pricing")
     assert english_pricing is not None

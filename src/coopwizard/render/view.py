@@ -26,7 +26,7 @@ from coopwizard.guide.types import Shape, is_answered
 from coopwizard.i18n import message, say
 from coopwizard.i18n.typography import list_separator, money, quote
 from coopwizard.render.reviews import signed
-from coopwizard.sheet.model import Sheet, topic_status
+from coopwizard.sheet.model import Sheet
 
 _INSTRUCTION = re.compile(r"\s*\((un par ligne|one per line)\)$")  # how to type it, not what to settle
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -457,9 +457,18 @@ class _Builder:
 
     def sections(self) -> tuple[Section, ...]:
         sections = []
+        coverage = self.result.coverage
         for number, topic in enumerate(self.checklist.topics, start=1):
             entry = self.sheet.topics.get(topic.id)
-            status = topic_status(entry, self.checklist, topic.id) or "missing"
+            # The audit's verdict, not the sheet's box: a topic marked settled with a required answer
+            # missing (or a placeholder) is to complete, as the coverage line above it says.
+            status = (
+                "settled"
+                if topic.id in coverage.settled
+                else "to_complete"
+                if topic.id in coverage.to_complete
+                else "missing"
+            )
             answers: list[Answer] = []
             open_questions: list[OpenQuestion] = []
             for question in topic.questions:
