@@ -94,7 +94,7 @@ def test_word_and_html_read_back(checklist: Checklist) -> None:
     assert "Article 6 — Gouvernance" in headings and "Préambule" in headings
     highlighted = [r.text for p in document.paragraphs for r in p.runs if r.font.highlight_color is not None]
     assert any("à compléter" in text for text in highlighted)
-    page = agreement_html(agreement, "guide")
+    page = agreement_html(agreement)
     html5lib.HTMLParser(strict=True).parse(page)
     assert '<html lang="fr">' in page and '<mark class="todo">' in page
 
@@ -102,7 +102,7 @@ def test_word_and_html_read_back(checklist: Checklist) -> None:
 def test_hostile_text_stays_text(checklist: Checklist) -> None:
     sheet = hostile_sheet()
     agreement = build_agreement(sheet, checklist, audit(sheet, checklist, [], dt.date(2026, 10, 1)), "fr")
-    page = agreement_html(agreement, "guide")
+    page = agreement_html(agreement)
     assert "<script>" not in page and "&lt;script&gt;" in page and "\x1b" not in page
     assert "<script>" not in agreement_markdown(agreement)
     assert docx.Document(io.BytesIO(agreement_docx(agreement))).paragraphs

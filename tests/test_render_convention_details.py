@@ -31,13 +31,13 @@ from coopwizard.render.convention import (
     _joined,
     _lower_first,
     _sentence,
+    agreement_document,
     agreement_docx,
     agreement_html,
     agreement_markdown,
     build_agreement,
     clauses,
     clauses_path,
-    render_convention,
 )
 from coopwizard.render.html import TEMPLATES
 from coopwizard.sheet.parse import parse_sheet
@@ -177,13 +177,13 @@ def outline(agreement: Agreement) -> list[tuple[str, str]]:
         return [("li" if p.item else "p", p.plain) for p in paragraphs]
 
     out = [("kind", a.kind), ("project", a.project), ("notice", a.notice), ("p", a.between)]
-    out += [*block(a.parties), ("p", a.parties_end), ("h", a.preamble.heading(a.lang)), *block(a.preamble.paragraphs)]
+    out += [*block(a.parties), ("p", a.parties_end), ("h", a.preamble.heading), *block(a.preamble.paragraphs)]
     out.append(("p", a.agreed))
     for numbered in a.articles:
-        out += [("h", numbered.heading(a.lang)), *block(numbered.paragraphs)]
+        out += [("h", numbered.heading), *block(numbered.paragraphs)]
     out += [("h", a.signature_title), *block([a.place_date]), *block(a.signatures)]
     if a.annex is not None:
-        out += [("h", a.annex.heading(a.lang)), *block(a.annex.paragraphs)]
+        out += [("h", a.annex.heading), *block(a.annex.paragraphs)]
     return out
 
 
@@ -1388,7 +1388,7 @@ def test_the_agreement_as_html(checklist: Checklist) -> None:
     titled with the kind and the project, in the agreement's language, with its own stylesheet."""
     agreement = agreement_of(example(), checklist, "fr")
     page = _Blocks()
-    page.feed(agreement_html(agreement, "guide"))
+    page.feed(agreement_html(agreement))
     page.close()
     assert page.lang == "fr"
     assert page.style.strip() == (TEMPLATES / "style.css").read_text(encoding="utf-8").strip()
@@ -1760,13 +1760,13 @@ def test_the_checkout_s_clauses_are_the_ones_read() -> None:
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_render_convention_writes_each_format(lang: str, checklist: Checklist) -> None:
+def test_the_agreement_document_in_each_format(lang: str, checklist: Checklist) -> None:
     sheet, issues = parse_sheet(example(), checklist, "fiche.yaml")
     result = audit(sheet, checklist, issues, TODAY)
     agreement = build_agreement(sheet, checklist, result, lang)
-    assert render_convention(sheet, checklist, result, lang, "md") == agreement_markdown(agreement)
-    assert render_convention(sheet, checklist, result, lang, "html") == agreement_html(agreement, "guide")
-    word = render_convention(sheet, checklist, result, lang, "docx")
+    assert agreement_document(agreement, "md") == agreement_markdown(agreement)
+    assert agreement_document(agreement, "html") == agreement_html(agreement)
+    word = agreement_document(agreement, "docx")
     assert isinstance(word, bytes)
     document = docx.Document(io.BytesIO(word))
     assert [p.text for p in document.paragraphs][:2] == [agreement.kind, "Jardins et fêtes des Linandes"]

@@ -27,21 +27,14 @@ def convention(
         from coopwizard.i18n import message
         from coopwizard.io.console import emit
         from coopwizard.io.markup import escape
-        from coopwizard.render.convention import agreement_docx, agreement_html, agreement_markdown, build_agreement
+        from coopwizard.render.convention import agreement_document, build_agreement
         from coopwizard.render.formats import choose_format
 
         chosen = choose_format(output_format, output, CONVENTION_FORMATS, "md").name
         refuse_overwrite(output, force)
         done = audited(file, checklist, lang, language)
         agreement = build_agreement(done.sheet, done.checklist, done.audit, done.lang)
-        document: str | bytes
-        if chosen == "docx":
-            document = agreement_docx(agreement)
-        elif chosen == "html":
-            document = agreement_html(agreement, done.checklist.title(done.lang))
-        else:
-            document = agreement_markdown(agreement)
-        deliver(document, output, done.lang, force)
+        deliver(agreement_document(agreement, chosen), output, done.lang, force)
         counted: dict[tuple[str, str], int] = {}
         for todo in agreement.todos:
             counted[(todo.where, todo.what)] = counted.get((todo.where, todo.what), 0) + 1

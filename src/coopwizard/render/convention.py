@@ -74,7 +74,8 @@ class Article:
     title: str
     paragraphs: list[Paragraph] = field(default_factory=list)
 
-    def heading(self, lang: str) -> str:
+    @property
+    def heading(self) -> str:
         if self.number is None:
             return self.title
         return f"Article {self.number} — {self.title}"  # the same word in both languages
@@ -252,7 +253,7 @@ class _Builder:
 
     def article(self, number: int | None, spec: dict[str, Any]) -> Article:
         article = Article(number, self.t(spec["title"]))
-        self.where = article.heading(self.lang)
+        self.where = article.heading
         article.paragraphs = self.paragraphs(spec["paragraphs"])
         return article
 
@@ -351,10 +352,10 @@ def agreement_markdown(agreement: Agreement) -> str:
     a = agreement
     out = [f"# {escape_inline(a.kind)}", "", f"## {escape_inline(a.project)}", "", f"> {escape_inline(a.notice)}", ""]
     out += [escape_inline(a.between), "", *block(a.parties), "", escape_inline(a.parties_end), ""]
-    out += [f"## {escape_inline(a.preamble.heading(a.lang))}", "", *block(a.preamble.paragraphs), ""]
+    out += [f"## {escape_inline(a.preamble.heading)}", "", *block(a.preamble.paragraphs), ""]
     out += [escape_inline(a.agreed), ""]
     for article in a.articles:
-        out += [f"## {escape_inline(article.heading(a.lang))}", "", *block(article.paragraphs), ""]
+        out += [f"## {escape_inline(article.heading)}", "", *block(article.paragraphs), ""]
     out += [f"## {escape_inline(a.signature_title)}", "", para(a.place_date), ""]
     for signature in a.signatures:
         out += [para(signature), "", "&nbsp;", ""]
@@ -367,7 +368,7 @@ def agreement_markdown(agreement: Agreement) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def agreement_html(agreement: Agreement, guide: str) -> str:
+def agreement_html(agreement: Agreement) -> str:
     from coopwizard.render.html import environment, stylesheet
 
     template = environment().get_template("html-convention.j2")
@@ -401,11 +402,11 @@ def agreement_docx(agreement: Agreement) -> bytes:
     word.para(a.between)
     paragraphs(a.parties)
     word.para(a.parties_end)
-    word.heading(a.preamble.heading(a.lang), 2)
+    word.heading(a.preamble.heading, 2)
     paragraphs(a.preamble.paragraphs)
     word.para(a.agreed)
     for article in a.articles:
-        word.heading(article.heading(a.lang), 2)
+        word.heading(article.heading, 2)
         paragraphs(article.paragraphs)
     word.heading(a.signature_title, 2)
     paragraphs([a.place_date])
@@ -421,10 +422,10 @@ def agreement_docx(agreement: Agreement) -> bytes:
     return word.to_bytes()
 
 
-def render_convention(sheet: Sheet, checklist: Checklist, result: Audit, lang: str, output_format: str) -> str | bytes:
-    agreement = build_agreement(sheet, checklist, result, lang)
+def agreement_document(agreement: Agreement, output_format: str) -> str | bytes:
+    """The agreement as a document: Word (bytes), HTML, or Markdown (anything else)."""
     if output_format == "docx":
         return agreement_docx(agreement)
     if output_format == "html":
-        return agreement_html(agreement, checklist.title(lang))
+        return agreement_html(agreement)
     return agreement_markdown(agreement)
