@@ -5,10 +5,13 @@ from __future__ import annotations
 import signal
 import sys
 import weakref
+from pathlib import Path
 
 import pytest
 from prompt_toolkit.application import Application
 
+from coopwizard.core.errors import WizardInterrupted
+from coopwizard.guide.model import Checklist
 from coopwizard.wizard.prompter import Interrupted
 from coopwizard.wizard.prompts import QuestionaryPrompter
 from coopwizard.wizard.stops import stop_pending, stops_like_ctrl_c
@@ -61,8 +64,44 @@ def test_a_sigint_while_a_menu_waits_stops_it(monkeypatch: pytest.MonkeyPatch) -
         QuestionaryPrompter("fr").choice("Aborder ce sujet maintenant ?", CHOICES, "now")
 
 
-def test_the_signal_handlers_are_given_back() -> None:
-    before = signal.getsignal(signal.SIGINT)
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_a_stop_swallowed_ends_a_plain_session_too() -> None:
+    import io
+
+    from coopwizard.wizard.plain import PlainPrompter
+
+    plain = PlainPrompter("fr", stdin=io.StringIO("Fête\n"), out=io.StringIO())
     with stops_like_ctrl_c():
-        assert signal.getsignal(signal.SIGINT) is not before
-    assert signal.getsignal(signal.SIGINT) is before
+        _sigint_swallowed_by_a_weakref_callback()
+        with pytest.raises(Interrupted):  # the typed « Fête » is not taken: the stop came first
+            plain.text("Titre du projet")
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_a_stop_swallowed_after_the_last_question_writes_nothing(checklist: Checklist, tmp_path: Path) -> None:
+    from tests.test_wizard import Session
+
+    session = Session(checklist, tmp_path)
+    with stops_like_ctrl_c(), pytest.raises(WizardInterrupted) as stopped:
+        session.wizard.guarded(_sigint_swallowed_by_a_weakref_callback)  # the last step, then nothing to ask
+    assert stopped.value.lang == "fr"
+    assert session.draft_file.exists()  # kept for --resume
+
+
+def test_the_signal_handlers_are_given_back() -> None:
+    names = [name for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    before = {name: signal.getsignal(getattr(signal, name)) for name in names}
+    with stops_like_ctrl_c():
+        assert all(signal.getsignal(getattr(signal, name)) is not before[name] for name in names)
+    assert {name: signal.getsignal(getattr(signal, name)) for name in names} == before
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="no SIGHUP here")
+def test_an_ignored_signal_stays_ignored_under_nohup() -> None:
+    previous = signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    try:
+        with stops_like_ctrl_c():
+            assert signal.getsignal(signal.SIGHUP) is signal.SIG_IGN
+            assert signal.getsignal(signal.SIGINT) is not signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGHUP, previous)

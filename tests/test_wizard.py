@@ -320,15 +320,18 @@ def test_a_menu_hint_is_never_cut_mid_word_by_the_terminal(monkeypatch: pytest.M
     import os
 
     from coopwizard.i18n import message
-    from coopwizard.wizard.prompts import _fit
+    from coopwizard.wizard.prompts import _fit, _hint_after
 
     monkeypatch.setattr("shutil.get_terminal_size", lambda fallback=(0, 0): os.terminal_size((columns, 30)))
     question = "À quelle échelle coopérez-vous (territoriale, thématique, ou les deux) ?"
     for lang in ("fr", "en"):
         for hint in (message(lang, "wizard.checkbox_hint"), message(lang, "wizard.select_hint")):
             for text in (question, question[:20], "Titre " * 30):
-                # what questionary draws: "?", " ", the question, " ", the hint
-                drawn = f"? {_fit(text, hint=hint)} {hint}"
+                fitted = _fit(text)
+                # what questionary draws while asking: "?", " ", the question, " ", the hint
+                drawn = f"? {fitted} {_hint_after(fitted, hint)}"
                 assert all(len(line) <= columns for line in drawn.splitlines()), drawn
-                assert any(line.endswith(hint) for line in drawn.splitlines())
-    assert _fit(question[:20], hint="(Entrée)") == question[:20]  # a short question keeps its hint beside it
+                assert any(line.strip() == hint or line.endswith(hint) for line in drawn.splitlines())
+                assert "\n" not in fitted.rsplit("\n", 1)[-1]  # the answered line is « ? question answer »
+    assert _hint_after(question[:20], "(Entrée)") == "(Entrée)"  # a short question keeps its hint beside it
+    assert _hint_after("x" * 200, "(Entrée)") == "\n  (Entrée)"

@@ -347,6 +347,7 @@ EN: dict[str, str] = {
     "edit.changed_meanwhile": "{file} was changed by someone else while you were answering. What to do with your answers?",
     "edit.write_beside": "Write them beside it, in a new sheet (the other version stays as it is)",
     "edit.start_again": "Write nothing, and start again on the new version",
+    "edit.stopped_unwritten": "Interrupted: nothing was written; {file} stays as the other person left it.",
     "edit.not_written": "nothing was written; {file} stays as the other person left it: run coop edit {file} again.",
     "edit.written_beside": "{file} changed during the session: your answers are in {target}, to compare with it.",
     "review.no_review_guide": "{file}: this checklist has no review section (review:), so no review can be recorded.",

@@ -360,6 +360,7 @@ FR: dict[str, str] = {
     "edit.changed_meanwhile": "{file} a été modifié par quelqu'un d'autre pendant que vous répondiez. Que faire de vos réponses ?",
     "edit.write_beside": "Les écrire à côté, dans une nouvelle fiche (l'autre version reste intacte)",
     "edit.start_again": "Ne rien écrire, et recommencer sur la nouvelle version",
+    "edit.stopped_unwritten": "Interrompu : rien n'a été écrit ; {file} est resté tel que l'a laissé l'autre personne.",
     "edit.not_written": "rien n'a été écrit ; {file} est resté tel que l'a laissé l'autre personne : relancez coop edit {file}.",
     "edit.written_beside": "{file} a changé pendant la séance : vos réponses sont dans {target}, à comparer avec lui.",
     "review.no_review_guide": "{file} : cette liste n'a pas de section de bilan (review:), aucun bilan ne peut être enregistré.",

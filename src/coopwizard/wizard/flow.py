@@ -27,6 +27,7 @@ from coopwizard.wizard.draft import Draft
 from coopwizard.wizard.progress import Progress, Typing
 from coopwizard.wizard.prompter import Interrupted, Prompter
 from coopwizard.wizard.screens import Screen
+from coopwizard.wizard.stops import raise_if_stopped
 
 if TYPE_CHECKING:
     from coopwizard.audit.findings import Audit, Finding, Trigger
@@ -68,6 +69,7 @@ class Wizard:
     def guarded(self, steps: Callable[[], None]) -> None:
         try:
             steps()
+            raise_if_stopped()  # a stop Python swallowed after the last question: nothing is written
         except KeyboardInterrupt as stop:
             self.keep_what_was_typed(stop)
             raise WizardInterrupted("wizard.interrupted", lang=self.lang, file=str(self.save())) from None

@@ -35,7 +35,7 @@ from coopwizard.wizard.draft import (
 from coopwizard.wizard.prompter import Prompter
 from coopwizard.wizard.screens import Screen
 from coopwizard.wizard.session import new_draft, reconcile
-from coopwizard.wizard.stops import stops_like_ctrl_c
+from coopwizard.wizard.stops import raise_if_stopped, stops_like_ctrl_c
 
 if TYPE_CHECKING:  # `coop new` reaches its first question without the audit or the editor
     from coopwizard.audit.findings import Audit
@@ -98,24 +98,30 @@ class NewSession:
 
 def interactive_new(checklist: Checklist, lang: str, asked: NewSession, deliver: Deliver) -> tuple[Sheet, Audit]:
     """Run the wizard and hand the finished sheet to `deliver`, holding the draft's lock throughout."""
+    saved: Path | None = None
     with terminal_session(asked.plain), stops_like_ctrl_c():
-        check_state_dir()
-        prompter, screen = make_prompter(lang, asked.plain), make_screen(checklist, lang, asked.plain)
-        location, draft = _draft_for(checklist, lang, asked, prompter, screen)
-        lang = draft.lang
-        prompter, screen = make_prompter(lang, asked.plain), make_screen(checklist, lang, asked.plain)
-        with session_lock(location, draft.output):
-            overwrite = asked.force or _confirm_output(draft, asked, prompter, lang)
-            location = _follow_output(location, draft)
-            save_draft(draft, location)
-            screen.line(message(lang, "wizard.draft_at", file=str(location)))
-            from coopwizard.wizard.flow import Wizard
+        try:
+            check_state_dir()
+            prompter, screen = make_prompter(lang, asked.plain), make_screen(checklist, lang, asked.plain)
+            location, draft = _draft_for(checklist, lang, asked, prompter, screen)
+            lang = draft.lang
+            prompter, screen = make_prompter(lang, asked.plain), make_screen(checklist, lang, asked.plain)
+            with session_lock(location, draft.output):
+                overwrite = asked.force or _confirm_output(draft, asked, prompter, lang)
+                location = _follow_output(location, draft)
+                saved = save_draft(draft, location)
+                screen.line(message(lang, "wizard.draft_at", file=str(location)))
+                from coopwizard.wizard.flow import Wizard
 
-            wizard = Wizard(checklist, draft, prompter, screen, lambda d: save_draft(d, location))
-            sheet, result = wizard.run()
-            screen.summary(result)
-            _write(sheet, result, draft, overwrite, deliver, prompter, lang, lambda: save_draft(draft, location))
-            discard_draft(location)  # only now: if the write failed, every answer is still in the draft
+                wizard = Wizard(checklist, draft, prompter, screen, lambda d: save_draft(d, location))
+                sheet, result = wizard.run()
+                screen.summary(result)
+                _write(sheet, result, draft, overwrite, deliver, prompter, lang, lambda: save_draft(draft, location))
+                discard_draft(location)  # only now: if the write failed, every answer is still in the draft
+        except KeyboardInterrupt:  # outside the wizard's own questions: which draft, overwrite, the write
+            if saved is None:
+                raise WizardInterrupted("cli.interrupted", lang=lang) from None
+            raise WizardInterrupted("wizard.interrupted", lang=lang, file=str(saved)) from None
         return sheet, result
 
 
@@ -222,6 +228,7 @@ def _write(
 ) -> None:
     """Write the sheet; a file that appeared meanwhile is never replaced without asking."""
     while True:
+        raise_if_stopped()  # a stop swallowed since the last question: the draft keeps everything
         try:
             deliver(sheet, result, draft, overwrite)
             return
@@ -305,12 +312,15 @@ def interactive_edit(plan: EditPlan, checklist: Checklist, lang: str, plain: boo
     if changed:  # a colleague saved the sheet meanwhile: never write over their version
         if not interrupted:
             prompter = make_prompter(lang, plain)
-            with terminal_session(plain):
-                choice = prompter.choice(
-                    message(lang, "edit.changed_meanwhile", file=plan.source.name),
-                    [("beside", message(lang, "edit.write_beside")), ("again", message(lang, "edit.start_again"))],
-                    "beside",
-                )
+            with terminal_session(plain), stops_like_ctrl_c():
+                try:
+                    choice = prompter.choice(
+                        message(lang, "edit.changed_meanwhile", file=plan.source.name),
+                        [("beside", message(lang, "edit.write_beside")), ("again", message(lang, "edit.start_again"))],
+                        "beside",
+                    )
+                except KeyboardInterrupt:  # nothing written: the sheet is as the colleague left it
+                    raise WizardInterrupted("edit.stopped_unwritten", lang=lang, file=plan.source.name) from None
             if choice == "again":
                 raise UsageError("edit.not_written", file=plan.source.name)
         target = beside(plan.source.name)
@@ -323,6 +333,10 @@ def interactive_review(sheet: Sheet, checklist: Checklist, lang: str, plain: boo
 
     with terminal_session(plain), stops_like_ctrl_c():
         try:
-            return ask_review(sheet, checklist, make_prompter(lang, plain), make_screen(checklist, lang, plain), lang)
+            answers = ask_review(
+                sheet, checklist, make_prompter(lang, plain), make_screen(checklist, lang, plain), lang
+            )
+            raise_if_stopped()
+            return answers
         except KeyboardInterrupt:
             raise WizardInterrupted("review.interrupted", lang=lang) from None

@@ -20,6 +20,7 @@ from coopwizard.io.visible import visible
 from coopwizard.sheet.model import Sheet
 from coopwizard.wizard.prompter import Choices, Interrupted, Validate
 from coopwizard.wizard.screens import Pause, Screen
+from coopwizard.wizard.stops import raise_if_stopped
 
 YES = {"o", "oui", "y", "yes"}
 NO = {"n", "non", "no"}
@@ -58,6 +59,7 @@ class PlainPrompter:
         self.out.write(wrapped(visible(prompt)) + " ")
         self.out.flush()
         try:
+            raise_if_stopped()  # a stop swallowed since the last question ends the session here
             line = self.stdin.readline()
         except KeyboardInterrupt as err:
             raise Interrupted() from err

@@ -61,8 +61,9 @@ class QuestionaryPrompter:
         options = [QChoice(title=label, value=value) for value, label in choices]
         chosen = default if default in {v for v, _ in choices} else None
         hint = message(self.lang, "wizard.select_hint")
+        question = _fit(text)
         prompt = questionary.select(
-            _fit(text, hint=hint), choices=options, default=chosen, use_shortcuts=False, instruction=hint
+            question, choices=options, default=chosen, use_shortcuts=False, instruction=_hint_after(question, hint)
         )
         return str(self._run(prompt))
 
@@ -71,24 +72,33 @@ class QuestionaryPrompter:
         # questionary sums up a multiple answer in English ("done (2 selections)"): erase
         # its line and write the answer in the user's words instead.
         hint = message(self.lang, "wizard.checkbox_hint")
-        prompt = questionary.checkbox(_fit(text, hint=hint), choices=options, instruction=hint, erase_when_done=True)
+        question = _fit(text)
+        prompt = questionary.checkbox(
+            question, choices=options, instruction=_hint_after(question, hint), erase_when_done=True
+        )
         answer = [str(v) for v in self._run(prompt) or []]
         labels = ", ".join(label for value, label in choices if value in answer) or "—"
         questionary.print(_fit(f"? {text} {labels}"))
         return answer
 
 
-def _fit(text: str, indent: str = "", hint: str = "") -> str:
-    """Text broken at word boundaries to fit the terminal (the prompt line would cut words: « term/iner »).
+def _fit(text: str, indent: str = "") -> str:
+    """Text broken at word boundaries to fit the terminal (the prompt line would cut words: « term/iner »)."""
+    width = max(40, shutil.get_terminal_size((100, 30)).columns - 4)
+    return textwrap.fill(text, width=width, initial_indent=indent, subsequent_indent=indent or "  ")
 
-    A menu's `hint` follows the question on its last line; when it would not fit there, the
-    terminal would cut it mid-word too (« Entr/ée »), so it goes on a line of its own.
+
+def _hint_after(question: str, hint: str) -> str:
+    """A menu's hint, on the question's last line if it fits there, else on a line of its own.
+
+    Left to the terminal, a hint past the line's end is cut mid-word (« Entr/ée »). The break goes
+    in the hint, which questionary draws only until the question is answered, so the answered line
+    stays « ? question answer ».
     """
     width = max(40, shutil.get_terminal_size((100, 30)).columns - 4)
-    fitted = textwrap.fill(text, width=width, initial_indent=indent, subsequent_indent=indent or "  ")
-    if hint and len(fitted.rsplit("\n", 1)[-1]) + 1 + len(hint) > width:
-        fitted += "\n "  # questionary adds a space: the hint starts under the question's text
-    return fitted
+    if len(question.rsplit("\n", 1)[-1]) + 1 + len(hint) > width:
+        return "\n  " + hint
+    return hint
 
 
 def _stop_on_sigint(prompt: questionary.Question) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import signal
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import Any
 
 
@@ -34,18 +34,38 @@ def _stop(signum: int, frame: Any) -> None:
     raise KeyboardInterrupt
 
 
+def raise_if_stopped() -> None:
+    """Where a session is about to go on or to write: a stop that was swallowed ends it here."""
+    if _NOTE.pending:
+        raise KeyboardInterrupt
+
+
 @contextmanager
 def stops_like_ctrl_c() -> Iterator[None]:
-    """SIGINT, SIGTERM and SIGHUP stop the session as Ctrl-C does (where the system has them)."""
-    previous = {}
+    """SIGINT, SIGTERM and SIGHUP stop the session as Ctrl-C does (where the system has them).
+
+    A signal ignored when the session starts stays ignored: under `nohup`, a closed terminal is
+    meant to change nothing (as `io/textio._removed_on_signal` does). Handlers belong to the main
+    thread; elsewhere, nothing is changed.
+    """
+    import threading
+
+    previous: dict[int, Any] = {}
     _NOTE.pending = False
-    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
-        number = getattr(signal, name, None)
-        if number is not None:
-            previous[number] = signal.signal(number, _stop)
+    if threading.current_thread() is threading.main_thread():
+        for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+            number = getattr(signal, name, None)
+            if number is None:
+                continue
+            current = signal.getsignal(number)
+            if current is signal.SIG_IGN or current is None:  # ignored, or set outside Python: left alone
+                continue
+            previous[number] = current
+            signal.signal(number, _stop)
     try:
         yield
     finally:
         for number, handler in previous.items():
-            signal.signal(number, handler)
+            with suppress(OSError, ValueError):
+                signal.signal(number, handler)
         _NOTE.pending = False
