@@ -335,3 +335,21 @@ def test_a_menu_hint_is_never_cut_mid_word_by_the_terminal(monkeypatch: pytest.M
                 assert "\n" not in fitted.rsplit("\n", 1)[-1]  # the answered line is « ? question answer »
     assert _hint_after(question[:20], "(Entrée)") == "(Entrée)"  # a short question keeps its hint beside it
     assert _hint_after("x" * 200, "(Entrée)") == "\n  (Entrée)"
+
+
+def test_the_recap_shows_each_topic_as_the_audit_finds_it(checklist: Checklist) -> None:
+    from coopwizard.audit.engine import audit
+    from coopwizard.sheet.parse import parse_sheet
+    from tests.sheets import example
+
+    data = example()
+    del data["topics"]["purpose"]["objectives"]  # required, gone; the box still says settled
+    data["topics"]["values"]["other"] = "à définir"  # a placeholder, where the charter was
+    assert data["topics"]["purpose"]["status"] == data["topics"]["values"]["status"] == "settled"
+    sheet, issues = parse_sheet(data, checklist, "fiche.yaml")
+    result = audit(sheet, checklist, issues, script.TODAY)
+    screen = Screen(Console(file=io.StringIO(), width=100, no_color=True), checklist, "fr")
+    lines = screen.review_lines(sheet, result.coverage)
+    assert "1. Raison et objectifs — à compléter" in lines
+    assert "2. Valeurs partagées — à compléter" in lines
+    assert "3. Qui fait quoi — réglé" in lines

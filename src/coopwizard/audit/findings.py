@@ -70,6 +70,12 @@ class Coverage:
     def total(self) -> int:
         return len(self.settled) + len(self.to_complete) + len(self.missing)
 
+    def status(self, topic_id: str) -> str:
+        """settled, to_complete or missing: the audit's verdict, which documents and the wizard show."""
+        if topic_id in self.settled:
+            return "settled"
+        return "to_complete" if topic_id in self.to_complete else "missing"
+
 
 @slim_dataclass
 class Audit:

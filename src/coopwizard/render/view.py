@@ -462,13 +462,7 @@ class _Builder:
             entry = self.sheet.topics.get(topic.id)
             # The audit's verdict, not the sheet's box: a topic marked settled with a required answer
             # missing (or a placeholder) is to complete, as the coverage line above it says.
-            status = (
-                "settled"
-                if topic.id in coverage.settled
-                else "to_complete"
-                if topic.id in coverage.to_complete
-                else "missing"
-            )
+            status = coverage.status(topic.id)
             answers: list[Answer] = []
             open_questions: list[OpenQuestion] = []
             for question in topic.questions:

@@ -314,7 +314,8 @@ class Wizard:
     # -- the review ------------------------------------------------------------------------
     def review(self) -> None:
         while True:
-            self.screen.review(self.final_sheet(), pause=lambda: self.prompter.text(self.m("wizard.next_page")))
+            sheet, result = self.result()  # each topic's status as the audit will find it, placeholders included
+            self.screen.review(sheet, result.coverage, pause=lambda: self.prompter.text(self.m("wizard.next_page")))
             sections = [
                 ("write", self.m("wizard.write")),
                 ("project", self.m("wizard.change", section=self.m("wizard.section.project"))),

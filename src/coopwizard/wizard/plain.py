@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from coopwizard.core.text import folded
 from coopwizard.guide.levels import Classification
@@ -21,6 +21,9 @@ from coopwizard.sheet.model import Sheet
 from coopwizard.wizard.prompter import Choices, Interrupted, Validate
 from coopwizard.wizard.screens import Pause, Screen
 from coopwizard.wizard.stops import raise_if_stopped
+
+if TYPE_CHECKING:
+    from coopwizard.audit.findings import Coverage
 
 YES = {"o", "oui", "y", "yes"}
 NO = {"n", "non", "no"}
@@ -179,9 +182,9 @@ class PlainScreen(Screen):
         rank = self.m("plain.level_rank", rank=level.rank, total=total)
         return f"{level.name(self.lang)} ({rank}) — {level.motto(self.lang)}"
 
-    def review(self, sheet: Sheet, pause: Pause | None = None) -> None:
+    def review(self, sheet: Sheet, coverage: Coverage, pause: Pause | None = None) -> None:
         self.heading(self.m("wizard.review_title"))
-        for text in self.review_lines(sheet):
+        for text in self.review_lines(sheet, coverage):
             self.write(text)
 
     def coverage_text(self, settled: int, total: int) -> str:

@@ -19,12 +19,12 @@ from coopwizard.guide.types import is_answered
 from coopwizard.i18n import colon, message, say
 from coopwizard.io.console import write_line
 from coopwizard.io.markup import escape
-from coopwizard.sheet.model import Sheet, topic_status
+from coopwizard.sheet.model import Sheet
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from coopwizard.audit.findings import Audit, Finding, Trigger
+    from coopwizard.audit.findings import Audit, Coverage, Finding, Trigger
 
 SUGGESTIONS_SHOWN = 3
 Pause = Callable[[], Any]  # waits for the person to ask for the next page
@@ -125,9 +125,9 @@ class Screen:
         style = "yellow" if finding.kind == "pitfall" else "magenta"
         self.box(self.m(f"wizard.title.{finding.kind}"), lines, style)
 
-    def review(self, sheet: Sheet, pause: Pause | None = None) -> None:
+    def review(self, sheet: Sheet, coverage: Coverage, pause: Pause | None = None) -> None:
         """Every answer, topic by topic, page by page with the title kept at the top of each page."""
-        lines = self.review_lines(sheet)
+        lines = self.review_lines(sheet, coverage)
         size = self.page_size() if self.console.is_terminal else len(lines) or 1
         pages = [lines[i : i + size] for i in range(0, len(lines), size)] or [[]]
         for number, page in enumerate(pages, start=1):
@@ -140,7 +140,7 @@ class Screen:
             if pause is not None and number < len(pages):
                 pause()
 
-    def review_lines(self, sheet: Sheet) -> list[str]:
+    def review_lines(self, sheet: Sheet, coverage: Coverage) -> list[str]:
         checklist, lang = self.checklist, self.lang
         lines = [f"{self.m('wizard.section.project')}"]
         lines += self._answers(checklist.project, sheet.project)
@@ -152,7 +152,7 @@ class Screen:
         lines += self._answers(checklist.classification, sheet.classification)
         for number, topic in enumerate(checklist.topics, start=1):
             entry = sheet.topics.get(topic.id)
-            status = self.m(f"md.status.{topic_status(entry, checklist, topic.id) or 'missing'}")
+            status = self.m(f"md.status.{coverage.status(topic.id)}")
             lines.append(f"{number}. {topic.label(lang)} — {status}")
             lines += self._answers(topic.questions, entry.answers if entry else {})
         return lines
