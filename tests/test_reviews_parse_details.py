@@ -635,6 +635,19 @@ def test_a_markdown_sheet_with_no_body() -> None:
     )
 
 
+def test_a_markdown_sheet_with_an_empty_front_matter_is_no_mapping() -> None:
+    """The closing fence right after the opening one: the front matter is empty, whatever follows."""
+    with pytest.raises(InvalidSheetError) as raised:
+        append_review("---\n---\n# Fête\n", True, REVIEW, "s.md")
+    assert (raised.value.key, raised.value.params) == ("sheet.not_mapping", {"file": "s.md", "found": "text"})
+
+
+def test_a_front_matter_with_its_own_document_start_keeps_one_fence() -> None:
+    """`--- !!map` inside the front matter is its YAML's document start: written back, the fence stands for it."""
+    text = "---\n--- !!map\nformat: 1\n---\n# Fête\n"
+    assert append_review(text, True, REVIEW, "s.md") == "---\nformat: 1\nreviews:\n" + FLUSH + "---\n# Fête\n"
+
+
 # --- parse_reviews ---------------------------------------------------------------------------
 
 

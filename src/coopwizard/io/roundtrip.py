@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+import sys
 from typing import Any
 
 from coopwizard.core.errors import InvalidSheetError
@@ -27,7 +28,7 @@ def load_round_trip(yaml_text: str, name: str) -> tuple[Any, Any]:
 
     rt = YAML(typ="rt")
     rt.preserve_quotes = True
-    rt.width = 4096  # never re-wrap
+    rt.width = sys.maxsize  # never re-wrap: past its width, ruamel folds a long answer, a space left at the line's end
     text = yaml_text.lstrip("\ufeff")
     found = _HEAD.match(text)
     head = found.group(0) if found else ""
