@@ -8,6 +8,7 @@ cache is this test's own folder: no test reads what another one, or mutmut's cle
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 import zlib
@@ -193,6 +194,18 @@ def test_a_stored_checklist_is_read_back_under_its_new_name(fresh_caches: Path) 
     assert cached is not None and cached.origin == "second.yaml"
     checklist_cache.store(text, parsed)  # again, in a folder that now exists
     assert [p.name for p in fresh_caches.iterdir()] == [entry.name]
+
+
+def test_a_stored_checklist_is_read_as_utf8_whatever_the_locale(
+    fresh_caches: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a server whose locale is ASCII, a file opened with no encoding is read as ASCII: the cache's
+    French (« Coopération ») must still be read back, not taken for a broken entry and parsed again."""
+    text = DEFAULT.read_text(encoding="utf-8")
+    parsed = _parsed(text, "first.yaml")
+    checklist_cache.store(text, parsed)
+    monkeypatch.setattr(io, "text_encoding", lambda encoding, stacklevel=2: encoding or "ascii")
+    assert checklist_cache.load_cached(text, "second.yaml") == parsed
 
 
 def test_two_checklists_are_kept_side_by_side_in_one_folder(fresh_caches: Path) -> None:

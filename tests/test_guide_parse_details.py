@@ -42,6 +42,7 @@ from coopwizard.guide.paths import AnswerPath
 from coopwizard.i18n import say
 from coopwizard.i18n.typography import typeset
 from coopwizard.io.yamlio import load_yaml
+from tests.helpers import french
 
 NAME = "mini.yaml"
 DROP = object()  # an edit that removes the key
@@ -1726,3 +1727,27 @@ def test_an_optional_list_that_is_no_list_is_refused_at_its_key(edits: dict[str,
     err = _refused(_edited(edits))
     assert (err.key, err.params["key_path"]) == ("checklist.not_list", key_path)
     assert say(err, "en") == f'{NAME}:{err.params["line"]}: "{key_path}" must be a non-empty list.'
+
+
+def test_a_broken_partner_question_is_said_at_its_key_under_partner() -> None:
+    """The partners' questions are checked like the others, and a problem names them `partner.N`."""
+    text = _text(_edited({"partner.1.type": "colour"}))
+    lines = text.splitlines()
+    line = lines.index("  type: colour") + 1
+    assert lines[line - 2] == "- id: brings"  # the second partner question
+    with pytest.raises(InvalidChecklistError) as caught:
+        ChecklistParser(load_yaml(text, NAME), NAME).parse()
+    err = caught.value
+    assert (err.key, err.params["key_path"], err.params["line"]) == ("checklist.bad_type", "partner.1.type", line)
+    assert err.params["value"] == "colour"
+    types = "text, choice, multi_choice, yes_no, date, amount, list, per_partner"
+    assert say(err, "en") == f'mini.yaml:{line}: "partner.1.type": unknown type "colour"; possible types: {types}.'
+    assert say(err, "fr") == french(
+        f"mini.yaml:{line} : « partner.1.type » : type « colour » inconnu ; types possibles : {types}."
+    )
+    twice = _refused(_edited({"partner.2.id": "brings"}))
+    assert (twice.key, twice.params["key_path"], twice.params["value"]) == (
+        "checklist.duplicate_id",
+        "partner.2.id",
+        "brings",
+    )
