@@ -82,10 +82,13 @@ class QuestionaryPrompter:
         return answer
 
 
+def _line_width() -> int:
+    return max(40, shutil.get_terminal_size((100, 30)).columns - 4)  # room for questionary's "? " and a margin
+
+
 def _fit(text: str, indent: str = "") -> str:
     """Text broken at word boundaries to fit the terminal (the prompt line would cut words: « term/iner »)."""
-    width = max(40, shutil.get_terminal_size((100, 30)).columns - 4)
-    return textwrap.fill(text, width=width, initial_indent=indent, subsequent_indent=indent or "  ")
+    return textwrap.fill(text, width=_line_width(), initial_indent=indent, subsequent_indent=indent or "  ")
 
 
 def _hint_after(question: str, hint: str) -> str:
@@ -95,8 +98,7 @@ def _hint_after(question: str, hint: str) -> str:
     in the hint, which questionary draws only until the question is answered, so the answered line
     stays « ? question answer ».
     """
-    width = max(40, shutil.get_terminal_size((100, 30)).columns - 4)
-    if len(question.rsplit("\n", 1)[-1]) + 1 + len(hint) > width:
+    if len(question.rsplit("\n", 1)[-1]) + 1 + len(hint) > _line_width():
         return "\n  " + hint
     return hint
 
