@@ -20,6 +20,8 @@ RANK = {name: rank for rank, name in enumerate(LAYERS)}
 # Only the wizard's front end may draw prompts.
 PROMPT_LIBRARIES = ("questionary", "prompt_toolkit")
 FRONT_END = {"wizard/prompts.py", "wizard/interactive.py"}
+# PyYAML is imported through io/pyyaml.py alone, which imports it without compiling a pattern never used.
+PYYAML_GATE = "io/pyyaml.py"
 
 
 def _layer_of_file(path: Path, package: Path) -> str | None:
@@ -51,6 +53,8 @@ def upward_imports(package: Path = PACKAGE) -> list[str]:
             parts = module.split(".")
             if parts[0] in PROMPT_LIBRARIES and relative not in FRONT_END:
                 problems.append(f"{relative}:{line}: imports {module} (only the wizard's front end may)")
+            if parts[0] == "yaml" and relative != PYYAML_GATE:
+                problems.append(f"{relative}:{line}: imports {module} (import yaml from coopwizard.io.pyyaml)")
             if parts[0] != "coopwizard" or len(parts) < 2 or parts[1] not in RANK:
                 continue
             target = parts[1]
@@ -80,8 +84,11 @@ def test_an_upward_import_is_named(tmp_path: Path) -> None:
     (tmp_path / "io" / "files.py").write_text("def f():\n    from coopwizard.audit.engine import audit\n")
     (tmp_path / "sheet" / "ok.py").write_text("from coopwizard.guide.model import Checklist\n")
     (tmp_path / "render" / "prompt.py").write_text("import questionary\n")
+    (tmp_path / "render" / "clauses.py").write_text("def f():\n    import yaml\n")
+    (tmp_path / "io" / "pyyaml.py").write_text("import yaml\n")
     assert upward_imports(tmp_path) == [
         "io/files.py:2: io imports coopwizard.audit.engine, a folder above it",
+        "render/clauses.py:2: imports yaml (import yaml from coopwizard.io.pyyaml)",
         "render/prompt.py:1: imports questionary (only the wizard's front end may)",
     ]
 

@@ -8,7 +8,16 @@ from collections.abc import Sequence
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coopwizard.audit.phrases import STOP_WORDS, find, is_only, knows, vocabulary, word_matches, words
+from coopwizard.audit.phrases import (
+    STOP_WORDS,
+    find,
+    is_only,
+    is_placeholder,
+    knows,
+    vocabulary,
+    word_matches,
+    words,
+)
 
 PHRASES = (
     "à définir",
@@ -97,3 +106,18 @@ def test_a_very_long_word_costs_memory_in_proportion() -> None:
     finally:
         tracemalloc.stop()
     assert peak < 5_000_000, peak
+
+
+def test_a_list_of_phrases_changed_between_two_calls_is_read_as_it_is_now() -> None:
+    """The last tuple indexed is remembered by identity (phrases._indexed); a list never is: it may change."""
+    from coopwizard.audit.phrases import _indexed
+
+    phrases = ["à voir"]
+    assert is_placeholder("à voir", phrases)
+    phrases[0] = "on verra"
+    assert not is_placeholder("à voir", phrases)
+    assert is_placeholder("on verra", phrases)
+    fixed = ("à définir", "tbd")
+    assert _indexed(fixed) is _indexed(fixed)
+    assert _indexed(("tbd",)) is not _indexed(fixed)
+    assert is_placeholder("TBD", fixed) and not is_placeholder("à voir", fixed)

@@ -121,3 +121,48 @@ def test_every_dataclass_has_a_docstring() -> None:
             if is_dataclass and ast.get_docstring(node) is None:
                 undocumented.append(f"{path.name}:{node.lineno} {node.name}")
     assert undocumented == []
+
+
+PYYAML_PROBE = """
+import json, sys
+sys.argv = ["coop", "check", sys.argv[1]]
+from coopwizard.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+import yaml
+pattern = yaml.reader.Reader.NON_PRINTABLE
+print(json.dumps([type(pattern).__name__, getattr(pattern, "_compiled", "real") is None]), file=sys.stderr)
+"""
+
+
+def test_coop_check_never_compiles_pyyamls_non_printable_pattern() -> None:
+    """io/pyyaml.py: the pattern only PyYAML's pure-Python reader uses (8 ms to compile) is never compiled by
+    `coop check`. This fails if PyYAML spells it differently one day: copy the new spelling into NON_PRINTABLE."""
+    done = subprocess.run(
+        [sys.executable, "-c", PYYAML_PROBE, str(EXAMPLE)], capture_output=True, text=True, check=False
+    )
+    assert json.loads(done.stderr.strip().splitlines()[-1]) == ["CompiledOnFirstUse", True]
+
+
+def test_the_deferred_pattern_is_pyyamls_own() -> None:
+    """The stand-in compiles the very pattern PyYAML writes, and a pure-Python load still refuses a control
+    character with PyYAML's own message."""
+    import re
+    from pathlib import Path
+
+    import yaml
+
+    from coopwizard.io.pyyaml import NON_PRINTABLE, CompiledOnFirstUse
+
+    source = (Path(yaml.__file__).parent / "reader.py").read_text(encoding="utf-8")
+    written = re.search(r"NON_PRINTABLE = re\.compile\('(.*)'\)", source)
+    assert written is not None
+    assert written.group(1).encode("ascii").decode("unicode_escape") == NON_PRINTABLE
+    stand_in = CompiledOnFirstUse(NON_PRINTABLE)
+    for text in ("ok", "tab\there", "bell\x07", "nul\x00", "\ufffe", "é€𝄞"):
+        assert bool(stand_in.search(text)) == bool(re.compile(NON_PRINTABLE).search(text)), text
+    assert stand_in.pattern == NON_PRINTABLE
+    with pytest.raises(yaml.reader.ReaderError, match="#x0007: special characters are not allowed"):
+        yaml.load("a: \x07", Loader=yaml.SafeLoader)

@@ -1,8 +1,9 @@
 """Checking many sheets on several cores, with the output in the order of the files.
 
-Each worker loads the checklist once, audits its share of the files and sends
-back only what will be printed (a rendered report) and how the file counts, so
-that no sheet, audit or node graph crosses a process boundary.
+`-j N` is this process and N - 1 workers, all checking chunks of the files. Each
+worker loads the checklist once, audits its chunks and sends back only what will
+be printed (a rendered report) and how each file counts, so that no sheet, audit
+or node graph crosses a process boundary.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from coopwizard.guide.model import Checklist
 
 AUTO_JOBS_FROM = 200  # below this many files, starting workers costs more than it saves
 MAX_AUTO_JOBS = 4
+YOUNG_COLLECTION_FROM = 10_000  # allocations between two young collections while many sheets are checked
 
 
 @slim_dataclass
@@ -63,22 +65,65 @@ def check_all(
     for the others; a JSON document keeps `lang` throughout, as its head says.
     """
     with _loaded_set_aside(len(files) > 1):
+        checklist = load_checklist(checklist_location)
+        settings = (lang, as_json, strict, render, keep_errors, follow_sheets)
         if jobs <= 1:
-            checklist = load_checklist(checklist_location)
-            for name in files:
-                report = check_file(name, checklist, keep_errors=keep_errors)
-                yield _outcome(report, checklist, lang, as_json, strict, render, follow_sheets)
-            return
-        from concurrent.futures import ProcessPoolExecutor  # only when there are workers to start
+            yield from _checked(files, checklist, *settings)
+        else:
+            yield from _in_parallel(files, checklist_location, checklist, settings, jobs)
 
-        settings = (checklist_location, lang, as_json, strict, render, keep_errors, follow_sheets)
-        tasks = [(name, *settings) for name in files]
-        # Small chunks: the run ends when the last chunk does, and a worker that has finished waits
-        # for the others' last one (64 sheets was a fifth of a second on two cores); a chunk of 16
-        # costs one round trip per 16 sheets, which nobody can measure.
-        chunk = max(1, min(16, len(files) // (jobs * 16)))
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            yield from pool.map(_work, tasks, chunksize=chunk)
+
+def _checked(
+    files: Sequence[str],
+    checklist: Checklist,
+    lang: str,
+    as_json: bool,
+    strict: bool,
+    render: Render,
+    keep_errors: bool,
+    follow_sheets: bool,
+) -> Iterator[Checked]:
+    for name in files:
+        report = check_file(name, checklist, keep_errors=keep_errors)
+        yield _outcome(report, checklist, lang, as_json, strict, render, follow_sheets)
+
+
+def _in_parallel(
+    files: Sequence[str],
+    location: Path | str,
+    checklist: Checklist,
+    settings: tuple[str, bool, bool, Render, bool, bool],
+    jobs: int,
+) -> Iterator[Checked]:
+    """`jobs` processes: this one and `jobs - 1` workers, in chunks, the outcomes in the files' order.
+
+    This process works too, rather than wait: whenever the next chunk to print is not
+    ready, it takes the first chunk no worker has started (a pending future can be
+    cancelled) and checks it itself, with its checklist and caches already warm. A
+    third process beside two workers on two cores only took time from them, and the
+    workers each warmed their own caches: `-j 2` was 1.6 times faster than `-j 1`.
+    """
+    from concurrent.futures import ProcessPoolExecutor  # only when there are workers to start
+
+    # Small chunks: the run ends when the last chunk does, and a process that has finished waits
+    # for the others' last one (64 sheets was a fifth of a second on two cores); a chunk of 16
+    # costs one round trip per 16 sheets, which nobody can measure.
+    size = max(1, min(16, len(files) // (jobs * 16)))
+    chunks = [files[start : start + size] for start in range(0, len(files), size)]
+    with ProcessPoolExecutor(max_workers=jobs - 1) as pool:
+        futures = [pool.submit(_work, chunk, location, *settings) for chunk in chunks]
+        done_here: dict[int, list[Checked]] = {}
+        unstarted = 0  # no chunk before this one is left for this process to take
+        try:
+            for index, future in enumerate(futures):
+                while index not in done_here and not future.done() and unstarted < len(chunks):
+                    taken, unstarted = unstarted, unstarted + 1
+                    if taken >= index and futures[taken].cancel():  # no worker has it: check it here
+                        done_here[taken] = list(_checked(chunks[taken], checklist, *settings))
+                yield from done_here.pop(index) if index in done_here else future.result()
+        finally:
+            for future in futures:  # the run stopped early (an error, a closed pipe): nothing more to start
+                future.cancel()
 
 
 @contextmanager
@@ -87,23 +132,38 @@ def _loaded_set_aside(many: bool) -> Iterator[None]:
 
     It lives for the whole run: each collection over a thousand sheets walked all of it
     again (2 % of `coop check -j 1`); forked workers also leave their copies of it
-    unwritten. Given back to the collector when the run ends.
+    unwritten. Each sheet's node graph, data and audit (some 2,500 objects, freed by
+    reference counting once its report is written) made three young collections a sheet
+    at the default threshold, each walking what was still alive: collected every
+    YOUNG_COLLECTION_FROM allocations instead, 4 % less CPU on a thousand sheets. Given
+    back to the collector, threshold and all, when the run ends.
     """
     if not many or gc.get_freeze_count():  # a program around us manages the collector itself
         yield
         return
     gc.freeze()
+    threshold = gc.get_threshold()
+    gc.set_threshold(max(threshold[0], YOUNG_COLLECTION_FROM), *threshold[1:])
     try:
         yield
     finally:
+        gc.set_threshold(*threshold)
         gc.unfreeze()
 
 
-def _work(task: tuple[str, Path | str, str, bool, bool, Render, bool, bool]) -> Checked:
-    name, location, lang, as_json, strict, render, keep_errors, follow_sheets = task
+def _work(
+    names: Sequence[str],
+    location: Path | str,
+    lang: str,
+    as_json: bool,
+    strict: bool,
+    render: Render,
+    keep_errors: bool,
+    follow_sheets: bool,
+) -> list[Checked]:
+    """One chunk, in a worker."""
     checklist = load_checklist(location)  # once per worker: it is cached
-    report = check_file(name, checklist, keep_errors=keep_errors)
-    return _outcome(report, checklist, lang, as_json, strict, render, follow_sheets)
+    return list(_checked(names, checklist, lang, as_json, strict, render, keep_errors, follow_sheets))
 
 
 def _outcome(

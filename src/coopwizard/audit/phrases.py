@@ -146,6 +146,26 @@ def _index(phrases: tuple[str, ...]) -> _Index:
     )
 
 
+def _indexed(phrases: Iterable[str]) -> _Index:
+    """`_index` of these phrases; the very tuple asked for last time is not hashed again.
+
+    Every answer of every sheet is matched against the same few tuples of the loaded
+    checklist (its placeholders, a rule's phrases): hashing thirty phrases for the
+    cache's key, sixty times a sheet, cost more than the memoised answer it led to.
+    """
+    last, index = _LAST_INDEXED[0]
+    if last is phrases and index is not None:
+        return index
+    key = phrases if isinstance(phrases, tuple) else tuple(phrases)
+    index = _index(key)
+    if key is phrases:  # a list may change: only a tuple is remembered
+        _LAST_INDEXED[0] = (key, index)
+    return index
+
+
+_LAST_INDEXED: list[tuple[Any, _Index | None]] = [((), None)]  # the tuple last indexed, and its index
+
+
 def _occurrences(text_words: Sequence[str], index: _Index) -> Iterator[tuple[str, int, int]]:
     """Every place a phrase stands in the text: (phrase, first word, word after), phrases in their order.
 
@@ -175,12 +195,12 @@ def vocabulary(phrases: tuple[str, ...]) -> tuple[str, ...]:
 
 def knows(word: str, known: tuple[str, ...]) -> bool:
     """Whether `word` matches one of the `known` words (typos tolerated), looked up by key, not word by word."""
-    return bool(_index(known).firsts(word))
+    return bool(_indexed(known).firsts(word))
 
 
 def find(text: str, phrases: Iterable[str]) -> tuple[str, tuple[int, int]] | None:
     """The first phrase found in text, and where (word positions), or None."""
-    found = next(_occurrences(words(text), _index(phrases if isinstance(phrases, tuple) else tuple(phrases))), None)
+    found = next(_occurrences(words(text), _indexed(phrases)), None)
     return None if found is None else (found[0], (found[1], found[2]))
 
 
@@ -194,7 +214,7 @@ def is_only(text: str, phrases: Iterable[str], extra_words: int = 0) -> bool:
     « Parce que la mairie l'a demandé » is only « la mairie l'a demandé »: the
     words left (« parce que ») are stop words.
     """
-    index = _index(phrases if isinstance(phrases, tuple) else tuple(phrases))
+    index = _indexed(phrases)
     if len(text) > MEMO_TEXT:
         return _is_only(words(text), index, extra_words)
     # The same short answers come back in sheet after sheet (« bénévoles », « la salle », « à voir »):
@@ -265,7 +285,7 @@ def is_placeholder(value: Any, placeholders: Sequence[str], extra_words: int = 1
     """
     if not isinstance(value, str):
         return False
-    index = _index(placeholders if isinstance(placeholders, tuple) else tuple(placeholders))
+    index = _indexed(placeholders)
     known = index.placeholder.get((value, extra_words)) if len(value) <= MEMO_TEXT else None
     if known is None:
         if not value.strip():

@@ -90,6 +90,8 @@ def clean_text(value: str) -> tuple[str, list[Problem]]:
 
 
 def _text(question: Question, value: Any) -> tuple[Any, list[Problem]]:
+    if value.__class__ is str and value.isprintable():  # most answers (clean_text's first case, inline)
+        return (value.strip() or None), []
     if value is None:  # left blank inside a list or per partner (`- ` or `Mairie:` in YAML): not answered
         return None, []
     if isinstance(value, bool) or not isinstance(value, str | int | float):

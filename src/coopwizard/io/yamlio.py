@@ -18,22 +18,18 @@ from contextlib import contextmanager
 from dataclasses import field
 from typing import Any
 
-import yaml
-
 from coopwizard.core.errors import InvalidYamlError
 from coopwizard.core.message import PathPart
 from coopwizard.core.records import json_ready as json_ready  # re-exported: JSON output has always found it here
 from coopwizard.core.records import slim_dataclass
+from coopwizard.io.pyyaml import yaml  # first: PyYAML imported without a pattern never used here
 
-try:  # libyaml is about nine times faster; the pure-Python classes are the fallback
-    from yaml import CSafeLoader as _BaseLoader
-    from yaml._yaml import CParser  # type: ignore[import-not-found,unused-ignore]
-
+if hasattr(yaml, "CSafeLoader"):  # libyaml is about nine times faster; the pure-Python classes are the fallback
+    _BaseLoader = yaml.CSafeLoader
     # Composing needs the parser only: not the constructor, nor the resolver's state (see _Loader).
-    _start_loader: Any = CParser.__init__
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
-
+    _start_loader: Any = yaml.cyaml.CParser.__init__  # type: ignore[attr-defined]
+else:  # pragma: no cover - depends on how PyYAML was built
+    _BaseLoader = yaml.SafeLoader  # type: ignore[assignment,misc]
     _start_loader = _BaseLoader.__init__
 
 MAX_DEPTH = 64
@@ -188,7 +184,7 @@ class _Loader(_BaseLoader):
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise _TooManyNodes
-        if kind is yaml.ScalarNode:
+        if kind is _SCALAR:
             if not implicit[0]:
                 return _STR  # quoted, or a block: always a string in the safe schema
             assert value is not None
@@ -336,11 +332,11 @@ class _Builder:
                 raise self.fail("yaml.tag", key_node, tag="<<")
             if deeper > MAX_DEPTH:
                 raise self.fail("yaml.too_deep_at", key_node, limit=MAX_DEPTH)
-            key = scalar(key_node)
+            key = key_node.value if key_node.tag is _STR else scalar(key_node)  # most keys: plain text
             if key in mapping:  # the last one would silently win: say it instead
                 raise self.fail("yaml.duplicate_key", key_node, name=str(key))
             if value_node.__class__ is _SCALAR and deeper <= MAX_DEPTH:  # the common case, inline
-                mapping[key] = scalar(value_node)
+                mapping[key] = value_node.value if value_node.tag is _STR else scalar(value_node)
                 size += 2
                 uncounted += 2
             else:

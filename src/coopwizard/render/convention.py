@@ -40,7 +40,7 @@ def clauses_path() -> Path:
 
 @functools.cache
 def clauses() -> dict[str, Any]:
-    import yaml
+    from coopwizard.io.pyyaml import yaml
 
     data: dict[str, Any] = yaml.safe_load(clauses_path().read_text(encoding="utf-8"))
     return data

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 
@@ -115,23 +116,45 @@ def _claims_left_out(result: Audit, checklist: Checklist, lang: str) -> str:
 
 def _finding_lines(name: str, located: LocatedFinding, lang: str, marks: Marks) -> str:
     finding = located.finding
-    sep = colon(lang)
-    text, dim = marks.text, marks.styled("dim", f"{message(lang, 'report.because')}{sep}")
-    severity = marks.bracketed(message(lang, "report.severity." + finding.severity))
+    labels = _labels(lang, marks)
+    text = marks.text
     head = (
-        f"    {text(name)}:{located.line}:{located.column}: {marks.styled(KIND_STYLE[finding.kind], severity)} "
+        f"    {text(name)}:{located.line}:{located.column}: {labels.severity(finding.kind, finding.severity)} "
         f"{text(say(finding.message, lang))} {marks.styled('dim', f'({finding.rule})')}"
     )
     lines = [head]
-    lines.extend(f"      {dim}{text(say(t, lang))}" for t in finding.triggers)
-    against = marks.styled("dim", f"{message(lang, 'report.against')}{sep}")
+    lines.extend(f"      {labels.because}{text(say(t, lang))}" for t in finding.triggers)
     lines.extend(
-        f"      {against}{text(name)}:{end.line}:{end.column} ({text('.'.join(str(p) for p in end.path))})"
+        f"      {labels.against}{text(name)}:{end.line}:{end.column} ({text('.'.join(str(p) for p in end.path))})"
         for end in located.ends[1:]
     )
-    advice = marks.styled("dim", f"{message(lang, 'report.advice')}{sep}")
-    lines.extend(f"      {advice}{text(say(a, lang))}" for a in finding.advice)
+    lines.extend(f"      {labels.advice}{text(say(a, lang))}" for a in finding.advice)
     return "\n".join(lines)
+
+
+class _Labels:
+    """The words every finding's lines begin with, in one language and one marking, said once per run."""
+
+    def __init__(self, lang: str, marks: Marks) -> None:
+        sep = colon(lang)
+        self.because = marks.styled("dim", f"{message(lang, 'report.because')}{sep}")
+        self.against = marks.styled("dim", f"{message(lang, 'report.against')}{sep}")
+        self.advice = marks.styled("dim", f"{message(lang, 'report.advice')}{sep}")
+        self._lang, self._marks = lang, marks
+        self._severities: dict[tuple[str, str], str] = {}
+
+    def severity(self, kind: str, severity: str) -> str:
+        """« [erreur] » in the kind's colour."""
+        said = self._severities.get((kind, severity))
+        if said is None:
+            word = self._marks.bracketed(message(self._lang, "report.severity." + severity))
+            said = self._severities[kind, severity] = self._marks.styled(KIND_STYLE[kind], word)
+        return said
+
+
+@functools.cache
+def _labels(lang: str, marks: Marks) -> _Labels:
+    return _Labels(lang, marks)
 
 
 def summary_line(tally: Tally, lang: str) -> str:
