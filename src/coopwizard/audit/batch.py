@@ -15,12 +15,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from coopwizard.audit.service import FileReport, check_file
+from coopwizard.core import collector
 from coopwizard.core.records import slim_dataclass
 from coopwizard.guide.load import load_checklist
 from coopwizard.guide.model import Checklist
 
 AUTO_JOBS_FROM = 200  # below this many files, starting workers costs more than it saves
 MAX_AUTO_JOBS = 4
+CHUNK = 16  # sheets sent to a worker at once, at most
 YOUNG_COLLECTION_FROM = 10_000  # allocations between two young collections while many sheets are checked
 
 
@@ -105,11 +107,7 @@ def _in_parallel(
     """
     from concurrent.futures import ProcessPoolExecutor  # only when there are workers to start
 
-    # Small chunks: the run ends when the last chunk does, and a process that has finished waits
-    # for the others' last one (64 sheets was a fifth of a second on two cores); a chunk of 16
-    # costs one round trip per 16 sheets, which nobody can measure.
-    size = max(1, min(16, len(files) // (jobs * 16)))
-    chunks = [files[start : start + size] for start in range(0, len(files), size)]
+    chunks = _chunks(files, jobs)
     with ProcessPoolExecutor(max_workers=jobs - 1) as pool:
         futures = [pool.submit(_work, chunk, location, *settings) for chunk in chunks]
         done_here: dict[int, list[Checked]] = {}
@@ -126,6 +124,25 @@ def _in_parallel(
                 future.cancel()
 
 
+def _chunks(files: Sequence[str], jobs: int) -> list[Sequence[str]]:
+    """The files in chunks of at most CHUNK, smaller and smaller towards the end.
+
+    The run ends when the last chunk does, and a process that has finished waits for the
+    others' last ones: a worker has its chunk and the next one already in hand, so with
+    chunks of 16 to the end, this process sat 50 to 100 ms idle at the end of 1,000 sheets
+    (chunks of 64: a fifth of a second). Each chunk is an eighth of each process's share of
+    what is left, so the last ones hold a sheet or two; a round trip per chunk costs less
+    than anyone can measure.
+    """
+    chunks: list[Sequence[str]] = []
+    start = 0
+    while start < len(files):
+        size = max(1, min(CHUNK, (len(files) - start) // (jobs * 8)))
+        chunks.append(files[start : start + size])
+        start += size
+    return chunks
+
+
 @contextmanager
 def _loaded_set_aside(many: bool) -> Iterator[None]:
     """What is loaded before the files (modules, Typer, the checklist) kept out of the collector's sight.
@@ -135,11 +152,14 @@ def _loaded_set_aside(many: bool) -> Iterator[None]:
     unwritten. Each sheet's node graph, data and audit (some 2,500 objects, freed by
     reference counting once its report is written) made three young collections a sheet
     at the default threshold, each walking what was still alive: collected every
-    YOUNG_COLLECTION_FROM allocations instead, 4 % less CPU on a thousand sheets. Given
-    back to the collector, threshold and all, when the run ends.
+    YOUNG_COLLECTION_FROM allocations instead, 4 % less CPU on a thousand sheets. The
+    threshold is given back when the run ends, and what was frozen here too, unless
+    start-up's objects were already set aside by core/collector.py (`coop` as installed):
+    then everything stays aside until the collector gives it back.
     """
-    if not many or gc.get_freeze_count():  # a program around us manages the collector itself
-        yield
+    started_frozen = gc.get_freeze_count() > 0
+    if not many or (started_frozen and not collector.set_aside_by_us()):
+        yield  # one file; or a program around us manages the collector itself
         return
     gc.freeze()
     threshold = gc.get_threshold()
@@ -148,7 +168,8 @@ def _loaded_set_aside(many: bool) -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(*threshold)
-        gc.unfreeze()
+        if not started_frozen:  # else start-up's objects stay aside, as core/collector.py keeps them
+            gc.unfreeze()
 
 
 def _work(

@@ -33,6 +33,11 @@ def resume() -> None:
         gc.enable()
 
 
+def set_aside_by_us() -> bool:
+    """Whether what is frozen now was frozen here (start-up's objects), not by a program around us."""
+    return _state["froze"]
+
+
 def give_back() -> None:
     """The collector as pause() found it: everything set aside returned to its walk."""
     resume()
