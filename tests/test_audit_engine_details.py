@@ -857,6 +857,45 @@ def test_check_all_on_two_jobs_renders_in_other_processes_in_the_order_given(tmp
     assert str(os.getpid()) in processes
 
 
+def _slow_workers(names: list[str], keep_errors: bool = True) -> Any:
+    """check_all on two processes, its worker slowed down (see _pid_render): this process takes chunks ahead."""
+    from coopwizard.guide.load import default_checklist_path
+
+    os.environ["COOP_TEST_RUN_PID"] = str(os.getpid())  # the workers, forked or spawned, inherit it
+    try:
+        yield from check_all(names, default_checklist_path(), "en", True, False, 2, _pid_render, keep_errors)
+    finally:
+        del os.environ["COOP_TEST_RUN_PID"]
+
+
+def test_with_debug_an_error_in_a_chunk_taken_ahead_is_raised_in_its_turn(tmp_path: Path) -> None:
+    """--debug (keep_errors=False) stops at the first file that fails, as `-j 1` does: after the reports
+    of every file before it, even when this process checked the failing chunk before a worker was done."""
+    absent = str(tmp_path / "absent.yaml")
+    names = [str(EXAMPLE)] * 30 + [absent] + [str(EXAMPLE)] * 9
+    printed = []
+    with pytest.raises(CoopError) as raised:
+        for outcome in _slow_workers(names, keep_errors=False):
+            printed.append(outcome)
+    assert raised.value.code == "file.not_found"
+    assert raised.value.params["file"] == absent
+    assert len(printed) == 30
+
+
+def test_a_chunk_s_outcomes_are_let_go_once_printed() -> None:
+    """A future keeps its result: the run drops each chunk's once it is yielded, so memory does not grow
+    with the number of files (100,000 sheets -j 2)."""
+    import gc
+    import itertools
+    import weakref
+
+    outcomes = _slow_workers([str(EXAMPLE)] * 40)
+    seen = [weakref.ref(outcome) for outcome in itertools.islice(outcomes, 30)]
+    gc.collect()
+    assert [ref for ref in seen[:20] if ref() is not None] == []
+    outcomes.close()
+
+
 @pytest.mark.parametrize(
     ("name", "text", "code", "said"),
     [

@@ -164,5 +164,10 @@ def test_the_deferred_pattern_is_pyyamls_own() -> None:
     for text in ("ok", "tab\there", "bell\x07", "nul\x00", "\ufffe", "é€𝄞"):
         assert bool(stand_in.search(text)) == bool(re.compile(NON_PRINTABLE).search(text)), text
     assert stand_in.pattern == NON_PRINTABLE
+    import copy
+    import pickle
+
+    for twin in (copy.copy(stand_in), copy.deepcopy(stand_in), pickle.loads(pickle.dumps(stand_in))):
+        assert twin.search("bell\x07") is not None and twin.search("ok") is None
     with pytest.raises(yaml.reader.ReaderError, match="#x0007: special characters are not allowed"):
         yaml.load("a: \x07", Loader=yaml.SafeLoader)

@@ -13,12 +13,16 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coopwizard.audit.service import FileReport, check_file
 from coopwizard.core import collector
 from coopwizard.core.records import slim_dataclass
 from coopwizard.guide.load import load_checklist
 from coopwizard.guide.model import Checklist
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 AUTO_JOBS_FROM = 200  # below this many files, starting workers costs more than it saves
 MAX_AUTO_JOBS = 4
@@ -108,20 +112,53 @@ def _in_parallel(
     from concurrent.futures import ProcessPoolExecutor  # only when there are workers to start
 
     chunks = _chunks(files, jobs)
-    with ProcessPoolExecutor(max_workers=jobs - 1) as pool:
-        futures = [pool.submit(_work, chunk, location, *settings) for chunk in chunks]
-        done_here: dict[int, list[Checked]] = {}
+    with ProcessPoolExecutor(max_workers=max(1, min(jobs - 1, len(chunks) - 1))) as pool:
+        pending: list[Future[list[Checked]] | None] = [
+            pool.submit(_work, chunk, location, *settings) for chunk in chunks
+        ]
+        done_here: dict[int, _DoneHere] = {}
         unstarted = 0  # no chunk before this one is left for this process to take
         try:
-            for index, future in enumerate(futures):
+            for index in range(len(chunks)):
+                future = pending[index]
+                assert future is not None
                 while index not in done_here and not future.done() and unstarted < len(chunks):
                     taken, unstarted = unstarted, unstarted + 1
-                    if taken >= index and futures[taken].cancel():  # no worker has it: check it here
-                        done_here[taken] = list(_checked(chunks[taken], checklist, *settings))
-                yield from done_here.pop(index) if index in done_here else future.result()
+                    ahead = pending[taken] if taken >= index else None
+                    if ahead is not None and ahead.cancel():  # no worker has it: check it here
+                        done_here[taken] = _check_here(chunks[taken], checklist, settings)
+                pending[index] = None  # a future keeps its result: let each chunk's go once printed
+                if index in done_here:
+                    outcomes, failure = done_here.pop(index)
+                    yield from outcomes
+                    if failure is not None:  # (--debug) raised in its turn, after the files before it
+                        raise failure
+                else:
+                    yield from future.result()
         finally:
-            for future in futures:  # the run stopped early (an error, a closed pipe): nothing more to start
-                future.cancel()
+            for left in pending:  # the run stopped early (an error, a closed pipe): nothing more to start
+                if left is not None:
+                    left.cancel()
+
+
+_DoneHere = tuple[list[Checked], Exception | None]
+
+
+def _check_here(
+    chunk: Sequence[str], checklist: Checklist, settings: tuple[str, bool, bool, Render, bool, bool]
+) -> _DoneHere:
+    """A chunk checked by this process ahead of its turn: what it made, and what stopped it (with --debug).
+
+    An error is raised when the chunk's turn comes, as `-j 1` would: after the reports of
+    the files before it, and naming the first file that failed, not a later one.
+    """
+    outcomes: list[Checked] = []
+    try:
+        for outcome in _checked(chunk, checklist, *settings):
+            outcomes.append(outcome)
+    except Exception as failure:  # raised in its turn; a Ctrl-C (no Exception) goes through at once
+        return outcomes, failure
+    return outcomes, None
 
 
 def _chunks(files: Sequence[str], jobs: int) -> list[Sequence[str]]:

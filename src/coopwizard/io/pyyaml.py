@@ -35,9 +35,15 @@ class CompiledOnFirstUse:
         self._compiled: re.Pattern[str] | None = None
 
     def __getattr__(self, name: str) -> Any:  # only for what the slots do not hold: search, match, pattern…
+        if name.startswith("__") or name in self.__slots__:
+            # Asked before __init__ ran (copy, pickle) or a protocol Python looks up: not the pattern's.
+            raise AttributeError(name)
         if self._compiled is None:
             self._compiled = _compile(self._source)
         return getattr(self._compiled, name)
+
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        return (CompiledOnFirstUse, (self._source,))
 
 
 _compile = re.compile

@@ -254,7 +254,7 @@ def render_file(report: FileReport, checklist: Checklist, lang: str, as_json: bo
 def render_file_as_text(report: FileReport, checklist: Checklist, lang: str, as_json: bool) -> str:
     """The same, its markup already turned into plain text: for output that is not a terminal.
 
-    Run in the workers of `coop check -j N`, so that the main process only writes.
+    What `coop check` runs for each file, in whichever of its processes checks it (`-j N`).
     """
     return json_file_entry(report, checklist, lang) if as_json else render_plain_text(report, checklist, lang)
 
