@@ -145,6 +145,18 @@ def pair(runs: int, ours: Callable[[], Sample], floor: Callable[[], Sample]) -> 
     return mine, theirs
 
 
+def interleave(runs: int, *commands: Callable[[], Sample]) -> list[list[Sample]]:
+    """Each command once a round, the order turned by one each round, after one warm-up of each."""
+    for command in commands:
+        command()
+    samples: list[list[Sample]] = [[] for _ in commands]
+    for index in range(runs):
+        for offset in range(len(commands)):
+            which = (index + offset) % len(commands)
+            samples[which].append(commands[which]())
+    return samples
+
+
 def median(samples: list[Sample], metric: str = "seconds") -> float:
     return statistics.median(getattr(s, metric) for s in samples)
 
@@ -274,24 +286,21 @@ def _bulk(args: argparse.Namespace, work: Path, results: list[Result]) -> None:
     )
     print("  measured: -j 1 against the bare parse", file=sys.stderr)
 
-    # Two cores: the wall time of -j 1 over that of -j 2, paired in the same run.
-    one_core, two_cores = pair(
+    # Two cores: the wall time of -j 1 over that of -j 2, paired in the same run. Beside them, in the
+    # same rounds (a busy host slows all four alike): what two processes get from this machine at all,
+    # the bare parse (a perfectly divisible job, no start-up to speak of, nothing shared) on each half of
+    # the files at once against one process on all of them. On a virtual machine whose two CPUs share a
+    # core, or on a busy host, this is under 2, and no `-j 2` can beat it.
+    halves = (names[: count // 2], names[count // 2 :])
+    one_core, two_cores, alone, split = interleave(
         args.bulk_runs,
         lambda: run([*COOP, "check", "-j", "1", *names], work),
         lambda: run([*COOP, "check", "-j", "2", *names], work),
+        lambda: run(bare, work),
+        lambda: run_together([[PYTHON, bare[1], *h] for h in halves], work),
     )
     speedup = median(one_core) / median(two_cores)
     results.append(Result(f"coop check -j 2 speed-up over -j 1 ({count} sheets, wall)", speedup, 1.0, 1.8, "x", True))
-    print("  measured: -j 2 against -j 1", file=sys.stderr)
-
-    # What two processes get from this machine at all: the bare parse, a perfectly divisible job with
-    # no start-up to speak of and nothing shared, on each half of the files at once against one
-    # process on all of them. On a virtual machine whose two CPUs share a core, or a busy host, this
-    # is well under 2, and no `-j 2` can beat it.
-    halves = (names[: count // 2], names[count // 2 :])
-    alone, split = pair(
-        args.bulk_runs, lambda: run(bare, work), lambda: run_together([[PYTHON, bare[1], *h] for h in halves], work)
-    )
     ceiling = median(alone) / median(split)
     results.append(
         Result(
@@ -301,7 +310,7 @@ def _bulk(args: argparse.Namespace, work: Path, results: list[Result]) -> None:
     results.append(
         Result("coop check -j 2 speed-up, as a share of the machine's", speedup / ceiling, 1.0, 0.0, "x", True, True)
     )
-    print("  measured: two bare parses at once against one", file=sys.stderr)
+    print("  measured: -j 2 against -j 1, and two bare parses at once against one", file=sys.stderr)
 
     first = run([*COOP, "check", names[0]], work)
     peak_one = statistics.median(
