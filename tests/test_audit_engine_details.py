@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 import yaml
 
-from coopwizard.audit.batch import Checked, _work, check_all, jobs_for
+from coopwizard.audit.batch import Checked, Settings, _work, check_all, jobs_for
 from coopwizard.audit.engine import audit
 from coopwizard.audit.findings import Audit, Finding, Trigger
 from coopwizard.audit.placeholders import Placeholder, without_placeholders
@@ -779,7 +779,8 @@ def test_a_worker_checks_its_file_and_sends_back_what_is_printed(tmp_path: Path)
     location = default_checklist_path()
 
     def work(name: str, lang: str, as_json: bool, strict: bool, keep_errors: bool, follow: bool) -> Checked:
-        [checked] = _work([name], location, lang, as_json, strict, render_file_as_text, keep_errors, follow)
+        settings = Settings(lang, as_json, strict, render_file_as_text, keep_errors, follow)
+        [checked] = _work([name], location, settings)
         return checked
 
     text = work(str(sheet), "en", False, False, True, False)

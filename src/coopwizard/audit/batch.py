@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from coopwizard.audit.service import FileReport, check_file
 from coopwizard.core import collector
@@ -72,23 +72,26 @@ def check_all(
     """
     with _loaded_set_aside(len(files) > 1):
         checklist = load_checklist(checklist_location)
-        settings = (lang, as_json, strict, render, keep_errors, follow_sheets)
+        settings = Settings(lang, as_json, strict, render, keep_errors, follow_sheets)
         if jobs <= 1:
-            yield from _checked(files, checklist, *settings)
+            yield from _checked(files, checklist, settings)
         else:
             yield from _in_parallel(files, checklist_location, checklist, settings, jobs)
 
 
-def _checked(
-    files: Sequence[str],
-    checklist: Checklist,
-    lang: str,
-    as_json: bool,
-    strict: bool,
-    render: Render,
-    keep_errors: bool,
-    follow_sheets: bool,
-) -> Iterator[Checked]:
+class Settings(NamedTuple):
+    """How every file of a run is checked and rendered: the same in each process (a tuple: it pickles)."""
+
+    lang: str
+    as_json: bool
+    strict: bool
+    render: Render
+    keep_errors: bool
+    follow_sheets: bool
+
+
+def _checked(files: Sequence[str], checklist: Checklist, settings: Settings) -> Iterator[Checked]:
+    lang, as_json, strict, render, keep_errors, follow_sheets = settings
     for name in files:
         report = check_file(name, checklist, keep_errors=keep_errors)
         yield _outcome(report, checklist, lang, as_json, strict, render, follow_sheets)
@@ -98,7 +101,7 @@ def _in_parallel(
     files: Sequence[str],
     location: Path | str,
     checklist: Checklist,
-    settings: tuple[str, bool, bool, Render, bool, bool],
+    settings: Settings,
     jobs: int,
 ) -> Iterator[Checked]:
     """`jobs` processes: this one and `jobs - 1` workers, in chunks, the outcomes in the files' order.
@@ -114,7 +117,7 @@ def _in_parallel(
     chunks = _chunks(files, jobs)
     with ProcessPoolExecutor(max_workers=max(1, min(jobs - 1, len(chunks) - 1))) as pool:
         pending: list[Future[list[Checked]] | None] = [
-            pool.submit(_work, chunk, location, *settings) for chunk in chunks
+            pool.submit(_work, chunk, location, settings) for chunk in chunks
         ]
         done_here: dict[int, _DoneHere] = {}
         unstarted = 0  # no chunk before this one is left for this process to take
@@ -144,9 +147,7 @@ def _in_parallel(
 _DoneHere = tuple[list[Checked], Exception | None]
 
 
-def _check_here(
-    chunk: Sequence[str], checklist: Checklist, settings: tuple[str, bool, bool, Render, bool, bool]
-) -> _DoneHere:
+def _check_here(chunk: Sequence[str], checklist: Checklist, settings: Settings) -> _DoneHere:
     """A chunk checked by this process ahead of its turn: what it made, and what stopped it (with --debug).
 
     An error is raised when the chunk's turn comes, as `-j 1` would: after the reports of
@@ -154,7 +155,7 @@ def _check_here(
     """
     outcomes: list[Checked] = []
     try:
-        for outcome in _checked(chunk, checklist, *settings):
+        for outcome in _checked(chunk, checklist, settings):
             outcomes.append(outcome)
     except Exception as failure:  # raised in its turn; a Ctrl-C (no Exception) goes through at once
         return outcomes, failure
@@ -209,19 +210,10 @@ def _loaded_set_aside(many: bool) -> Iterator[None]:
             gc.unfreeze()
 
 
-def _work(
-    names: Sequence[str],
-    location: Path | str,
-    lang: str,
-    as_json: bool,
-    strict: bool,
-    render: Render,
-    keep_errors: bool,
-    follow_sheets: bool,
-) -> list[Checked]:
+def _work(names: Sequence[str], location: Path | str, settings: Settings) -> list[Checked]:
     """One chunk, in a worker."""
     checklist = load_checklist(location)  # once per worker: it is cached
-    return list(_checked(names, checklist, lang, as_json, strict, render, keep_errors, follow_sheets))
+    return list(_checked(names, checklist, settings))
 
 
 def _outcome(
