@@ -91,10 +91,8 @@ class Settings(NamedTuple):
 
 
 def _checked(files: Sequence[str], checklist: Checklist, settings: Settings) -> Iterator[Checked]:
-    lang, as_json, strict, render, keep_errors, follow_sheets = settings
     for name in files:
-        report = check_file(name, checklist, keep_errors=keep_errors)
-        yield _outcome(report, checklist, lang, as_json, strict, render, follow_sheets)
+        yield _outcome(check_file(name, checklist, keep_errors=settings.keep_errors), checklist, settings)
 
 
 def _in_parallel(
@@ -216,20 +214,13 @@ def _work(names: Sequence[str], location: Path | str, settings: Settings) -> lis
     return list(_checked(names, checklist, settings))
 
 
-def _outcome(
-    report: FileReport,
-    checklist: Checklist,
-    lang: str,
-    as_json: bool,
-    strict: bool,
-    render: Render,
-    follow_sheets: bool = False,
-) -> Checked:
+def _outcome(report: FileReport, checklist: Checklist, settings: Settings) -> Checked:
     from coopwizard.i18n import say
 
+    lang, as_json = settings.lang, settings.as_json
     error = say(report.error, lang) if report.error is not None else None
-    if follow_sheets and not as_json and report.audit is not None:
+    if settings.follow_sheets and not as_json and report.audit is not None:
         lang = report.audit.sheet.language or lang
-    findings = report.audit is not None and report.audit.has_findings(strict)
-    rendered = render(report, checklist, lang, as_json) if (as_json or report.error is None) else ""
+    findings = report.audit is not None and report.audit.has_findings(settings.strict)
+    rendered = settings.render(report, checklist, lang, as_json) if (as_json or report.error is None) else ""
     return Checked(rendered, error, findings, report.error is not None)
