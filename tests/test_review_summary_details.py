@@ -1,7 +1,7 @@
-"""Details of the reviews' summary (sheet/reviews.py: `summarise`, `summary_data`, `months_before`) that
+"""Details of the reviews' summary (sheet/review_summary.py: `summarise`, `summary_data`, `months_before`) that
 the review commands' tests leave unsaid.
 
-Written for the mutation run over that part of `src/coopwizard/sheet/reviews.py` (docs/testing.md):
+Written for the mutation run over the summary, then part of `sheet/reviews.py` (docs/testing.md):
 four reviews of the Linandes sheet, two partners reviewing twice, out of date order in the file and two
 on the same day, with the exact summary they give.
 """
@@ -16,7 +16,7 @@ import pytest
 from coopwizard.core.clock import months_before
 from coopwizard.guide.model import Checklist
 from coopwizard.sheet.parse import parse_sheet
-from coopwizard.sheet.reviews import ReviewSummary, summarise, summary_data
+from coopwizard.sheet.review_summary import ReviewSummary, summarise, summary_data
 from tests.sheets import example
 
 POTAGERS, ADOS, CUISINE = "Les Potagers des Linandes", "Club Ados Linandes", "Cuisine du Monde Cergy"

@@ -11,7 +11,7 @@ from coopwizard.guide.levels import Classification
 from coopwizard.sheet.model import Sheet
 
 if TYPE_CHECKING:
-    from coopwizard.sheet.reviews import ReviewSummary
+    from coopwizard.sheet.review_summary import ReviewSummary
 
 Kind = Literal["schema", "missing", "inconsistency", "pitfall", "suggestion"]
 KINDS: tuple[Kind, ...] = ("schema", "missing", "inconsistency", "pitfall", "suggestion")
@@ -89,7 +89,7 @@ class Audit:
     # topics contradict (their question ids in `contradicted`). None: same as `classification`.
     supported_classification: Classification | None = None
     contradicted: tuple[str, ...] = ()
-    reviews: ReviewSummary | None = None  # what the partners' reviews say (sheet/reviews.py), for every renderer
+    reviews: ReviewSummary | None = None  # what the partners' reviews say (sheet/review_summary.py), for every renderer
 
     @property
     def supported(self) -> Classification:

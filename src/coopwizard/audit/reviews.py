@@ -21,7 +21,7 @@ from coopwizard.guide.model import Checklist
 from coopwizard.sheet.model import Sheet
 
 if TYPE_CHECKING:
-    from coopwizard.sheet.reviews import ReviewSummary
+    from coopwizard.sheet.review_summary import ReviewSummary
 
 
 def check_reviews(
@@ -31,8 +31,8 @@ def check_reviews(
     if guide is None:
         return None, []
     summary = None
-    if sheet.reviews:  # most sheets have none: sheet/reviews.py is then not even imported
-        from coopwizard.sheet.reviews import summarise
+    if sheet.reviews:  # most sheets have none: sheet/review_summary.py is then not even imported
+        from coopwizard.sheet.review_summary import summarise
 
         summary = summarise(sheet, checklist)
     findings: list[Finding] = []

@@ -181,8 +181,8 @@ def report_json(report: FileReport, checklist: Checklist, lang: str) -> dict[str
         "counts": result.counts(),
         "findings": [_finding_json(located, lang) for located in report.findings],
     }
-    if result.reviews is not None:  # only for a sheet with reviews (sheet/reviews.py summary_data)
-        from coopwizard.sheet.reviews import summary_data
+    if result.reviews is not None:  # only for a sheet with reviews (sheet/review_summary.py summary_data)
+        from coopwizard.sheet.review_summary import summary_data
 
         entry["reviews"] = summary_data(result.reviews, lang)
     return entry

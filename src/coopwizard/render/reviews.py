@@ -1,7 +1,7 @@
 """The partners' reviews as people read them in `coop check`: one line per concern, scores, spread, trend.
 
-The data is `Audit.reviews` (sheet/reviews.py `ReviewSummary`); the JSON is
-`sheet.reviews.summary_data`. Other documents (the agenda, the HTML sheet) start
+The data is `Audit.reviews` (sheet/review_summary.py `ReviewSummary`); the JSON is
+`sheet.review_summary.summary_data`. Other documents (the agenda, the HTML sheet) start
 from the same summary.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from coopwizard.guide.model import Checklist
 from coopwizard.i18n import colon, message
 from coopwizard.io.markup import MARKUP, Marks
-from coopwizard.sheet.reviews import ReviewSummary
+from coopwizard.sheet.review_summary import ReviewSummary
 
 SCORE_WIDTH = 5
 
